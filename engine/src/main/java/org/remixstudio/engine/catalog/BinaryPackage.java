@@ -1,0 +1,51 @@
+package org.remixstudio.engine.catalog;
+
+import java.util.List;
+
+/**
+ * One binary package entry of a {@code Packages} index (Debian policy §5.3 and §5.6), with the
+ * relationship fields already parsed. Immutable; shared by the catalog, the resolver and the build.
+ *
+ * @param installedSize {@code Installed-Size} in KiB, as the index gives it
+ * @param size          size of the {@code .deb} in bytes
+ * @param source        the source package name ({@code Source}, or the binary's own name)
+ * @param sourceVersion the source version ({@code Source: name (version)}, or the binary's version)
+ * @param provides      provided (virtual) packages, each unversioned or with {@code =} version
+ */
+public record BinaryPackage(
+        String name,
+        DebVersion version,
+        String architecture,
+        MultiArch multiArch,
+        boolean essential,
+        Priority priority,
+        String section,
+        long installedSize,
+        long size,
+        String sha256,
+        String filename,
+        String source,
+        DebVersion sourceVersion,
+        List<RelationGroup> depends,
+        List<RelationGroup> preDepends,
+        List<RelationGroup> recommends,
+        List<RelationGroup> suggests,
+        List<RelationGroup> conflicts,
+        List<RelationGroup> breaks,
+        List<RelationGroup> replaces,
+        List<PackageRelation> provides,
+        String shortDescription,
+        String longDescription,
+        String homepage,
+        IndexOrigin origin) {
+
+    /** {@code name=version:arch}, unique within a catalog. */
+    public String id() {
+        return name + "=" + version + ":" + architecture;
+    }
+
+    @Override
+    public String toString() {
+        return name + " " + version + " [" + architecture + "]";
+    }
+}
