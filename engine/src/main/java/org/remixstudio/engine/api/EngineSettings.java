@@ -1,0 +1,78 @@
+package org.remixstudio.engine.api;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where the engine reads its sources from and keeps its cache. Immutable; the {@code with…}
+ * methods return changed copies.
+ *
+ * @param systemRoot   the root whose {@code etc/apt} sources are the default ({@code /} normally)
+ * @param useSystemSources whether the system's sources are used at all (a spec may name its own)
+ * @param extraSources one-line {@code sources.list} entries added to the sources in use
+ * @param suite        a suite to use instead of the sources' own (e.g. {@code trixie}), or {@code null}
+ * @param architecture the Debian architecture, e.g. {@code amd64}
+ * @param cacheDir     the cache directory ({@code $XDG_CACHE_HOME/remix-studio})
+ * @param offline      never touch the network; use what the cache has
+ */
+public record EngineSettings(
+        Path systemRoot,
+        boolean useSystemSources,
+        List<String> extraSources,
+        String suite,
+        String architecture,
+        Path cacheDir,
+        boolean offline) {
+
+    public EngineSettings {
+        Objects.requireNonNull(systemRoot, "systemRoot");
+        extraSources = List.copyOf(extraSources);
+        Objects.requireNonNull(architecture, "architecture");
+        Objects.requireNonNull(cacheDir, "cacheDir");
+    }
+
+    /** The host's sources, amd64, the XDG cache directory of the current user. */
+    public static EngineSettings defaults() {
+        return new EngineSettings(Path.of("/"), true, List.of(), null, "amd64",
+                xdgDir(System.getenv(), "XDG_CACHE_HOME", ".cache").resolve("remix-studio"), false);
+    }
+
+    /** {@code $VAR}, or {@code ~/fallback} when the variable is unset or not absolute (XDG base dir spec). */
+    static Path xdgDir(Map<String, String> env, String variable, String fallback) {
+        String value = env.get(variable);
+        if (value != null && !value.isBlank() && Path.of(value).isAbsolute()) {
+            return Path.of(value);
+        }
+        return Path.of(System.getProperty("user.home")).resolve(fallback);
+    }
+
+    public EngineSettings withExtraSources(List<String> lines) {
+        return new EngineSettings(systemRoot, useSystemSources, lines, suite, architecture, cacheDir, offline);
+    }
+
+    public EngineSettings withSuite(String newSuite) {
+        return new EngineSettings(systemRoot, useSystemSources, extraSources, newSuite, architecture, cacheDir, offline);
+    }
+
+    public EngineSettings withArchitecture(String arch) {
+        return new EngineSettings(systemRoot, useSystemSources, extraSources, suite, arch, cacheDir, offline);
+    }
+
+    public EngineSettings withCacheDir(Path dir) {
+        return new EngineSettings(systemRoot, useSystemSources, extraSources, suite, architecture, dir, offline);
+    }
+
+    public EngineSettings withOffline(boolean off) {
+        return new EngineSettings(systemRoot, useSystemSources, extraSources, suite, architecture, cacheDir, off);
+    }
+
+    public EngineSettings withSystemSources(boolean use) {
+        return new EngineSettings(systemRoot, use, extraSources, suite, architecture, cacheDir, offline);
+    }
+
+    public EngineSettings withSystemRoot(Path root) {
+        return new EngineSettings(root, useSystemSources, extraSources, suite, architecture, cacheDir, offline);
+    }
+}

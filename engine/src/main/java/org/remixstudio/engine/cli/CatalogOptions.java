@@ -1,0 +1,53 @@
+package org.remixstudio.engine.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.remixstudio.engine.api.EngineSettings;
+import org.remixstudio.engine.api.PackageCatalog;
+import org.remixstudio.engine.api.ProgressEvent;
+import org.remixstudio.engine.api.RemixEngine;
+import picocli.CommandLine.Option;
+
+/** The options shared by every command that reads packages: which sources, suite and architecture. */
+final class CatalogOptions {
+
+    @Option(names = "--source", paramLabel = "LINE",
+            description = "A one-line sources.list entry added to the sources in use, e.g. "
+                    + "'deb [signed-by=/path/key.gpg] file:///srv/repo stable main'. Repeatable.")
+    List<String> sources = new ArrayList<>();
+
+    @Option(names = "--no-system-sources",
+            description = "Ignore the host's apt sources; use only --source entries.")
+    boolean noSystemSources;
+
+    @Option(names = "--suite", paramLabel = "SUITE",
+            description = "Use this suite of the same archives instead of the sources' own (e.g. trixie).")
+    String suite;
+
+    @Option(names = "--arch", paramLabel = "ARCH", defaultValue = "amd64",
+            description = "Debian architecture (default: ${DEFAULT-VALUE}).")
+    String arch;
+
+    @Option(names = "--offline", description = "Do not touch the network; use the cached indexes.")
+    boolean offline;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", hidden = true,
+            description = "Cache directory (default: $XDG_CACHE_HOME/remix-studio).")
+    Path cacheDir;
+
+    EngineSettings settings() {
+        EngineSettings s = EngineSettings.defaults()
+                .withExtraSources(sources)
+                .withSystemSources(!noSystemSources)
+                .withSuite(suite)
+                .withArchitecture(arch)
+                .withOffline(offline);
+        return cacheDir == null ? s : s.withCacheDir(cacheDir);
+    }
+
+    PackageCatalog load(Consumer<ProgressEvent> progress) {
+        return new RemixEngine(settings()).loadCatalog(progress);
+    }
+}
