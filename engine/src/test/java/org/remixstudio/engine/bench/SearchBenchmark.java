@@ -25,8 +25,9 @@ import org.remixstudio.engine.catalog.SearchHit;
  * as the user types. Not a test: run it by hand after building the test classes, e.g.
  *
  * <pre>
- * mvn -q -o -pl engine test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.remixstudio.engine.bench.SearchBenchmark [-Dexec.args=/var/lib/apt/lists]
+ * mvn -q -o -pl engine test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
+ *     -Dexec.classpathScope=test -Dexec.mainClass=org.remixstudio.engine.bench.SearchBenchmark \
+ *     [-Dexec.args=/var/lib/apt/lists]
  * </pre>
  *
  * It reads every {@code *bookworm*_main_binary-*_Packages*} file of the apt lists directory (plain or
