@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * All package entries of the indexes in use (several suites and components merged), indexed by
@@ -27,14 +29,25 @@ public final class Catalog {
         this.nativeArchitecture = nativeArchitecture;
         this.packages = List.copyOf(packages);
         Map<String, List<BinaryPackage>> names = new HashMap<>(packages.size() * 2);
-        Map<String, List<BinaryPackage>> provides = new HashMap<>();
         for (BinaryPackage p : this.packages) {
             names.computeIfAbsent(p.name(), k -> new ArrayList<>(1)).add(p);
-            for (PackageRelation pr : p.provides()) {
-                provides.computeIfAbsent(pr.name(), k -> new ArrayList<>(2)).add(p);
-            }
         }
         names.replaceAll((k, v) -> sortedDistinct(v));
+        // Providers come from the de-duplicated entries, so an entry present in two suites is
+        // offered once, exactly as versions() lists it; index order is kept.
+        Set<BinaryPackage> kept = Collections.newSetFromMap(new IdentityHashMap<>(packages.size() * 2));
+        names.values().forEach(kept::addAll);
+        Map<String, List<BinaryPackage>> provides = new HashMap<>();
+        for (BinaryPackage p : this.packages) {
+            if (!p.provides().isEmpty() && kept.contains(p)) {
+                for (PackageRelation pr : p.provides()) {
+                    List<BinaryPackage> list = provides.computeIfAbsent(pr.name(), k -> new ArrayList<>(2));
+                    if (list.isEmpty() || list.get(list.size() - 1) != p) { // "Provides: a, a (= 1)"
+                        list.add(p);
+                    }
+                }
+            }
+        }
         provides.replaceAll((k, v) -> List.copyOf(v));
         this.byName = names;
         this.providersByName = provides;
@@ -83,13 +96,16 @@ public final class Catalog {
         return v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
     }
 
-    /** Every entry (any version) that lists {@code virtualName} in its {@code Provides}. */
+    /**
+     * Every entry (any version) that lists {@code virtualName} in its {@code Provides}, in index order;
+     * an entry carried by several suites is listed once.
+     */
     public List<BinaryPackage> providers(String virtualName) {
         return providersByName.getOrDefault(virtualName, List.of());
     }
 
     /** Package names in no particular order. */
-    public java.util.Set<String> names() {
+    public Set<String> names() {
         return Collections.unmodifiableSet(byName.keySet());
     }
 }

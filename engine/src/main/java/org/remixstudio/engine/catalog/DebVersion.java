@@ -6,10 +6,20 @@ package org.remixstudio.engine.catalog;
  * epochs numerically, then upstream and revision by alternating non-digit parts (where {@code ~}
  * sorts before everything, even the end of the string, and letters sort before non-letters) and
  * digit parts compared numerically.
+ *
+ * <p>{@link #equals} is textual (record equality) while {@link #compareTo} is dpkg's order, so
+ * {@code 1.0} and {@code 0:1.0-0} compare equal but are not {@code equals}; code that means "the same
+ * version" compares.
+ *
+ * <p>Parsing rejects what dpkg rejects (empty parts, a non-numeric or too large epoch, embedded
+ * spaces) and, stricter than dpkg which only warns, characters outside policy's set. Like dpkg it
+ * accepts an upstream version that does not start with a digit.
  */
 public record DebVersion(int epoch, String upstream, String revision) implements Comparable<DebVersion> {
 
     public DebVersion {
+        java.util.Objects.requireNonNull(upstream, "upstream");
+        java.util.Objects.requireNonNull(revision, "revision");
         if (epoch < 0) {
             throw new IllegalArgumentException("negative epoch in version");
         }
@@ -33,8 +43,11 @@ public record DebVersion(int epoch, String upstream, String revision) implements
         int colon = s.indexOf(':');
         if (colon >= 0) {
             String e = s.substring(0, colon);
-            if (e.isEmpty() || !e.chars().allMatch(ch -> isDigit((char) ch)) || e.length() > 9) {
+            if (e.isEmpty() || !e.chars().allMatch(ch -> isDigit((char) ch))) {
                 throw new IllegalArgumentException("version '" + text + "': epoch '" + e + "' is not a number");
+            }
+            if (e.length() > 9) {
+                throw new IllegalArgumentException("version '" + text + "': epoch '" + e + "' is too big");
             }
             epoch = Integer.parseInt(e);
             s = s.substring(colon + 1);
@@ -44,17 +57,27 @@ public record DebVersion(int epoch, String upstream, String revision) implements
         if (hyphen >= 0) {
             revision = s.substring(hyphen + 1);
             s = s.substring(0, hyphen);
+            if (revision.isEmpty()) {
+                throw new IllegalArgumentException("version '" + text + "' has an empty revision after '-'");
+            }
         }
         if (s.isEmpty()) {
             throw new IllegalArgumentException("version '" + text + "' has an empty upstream part");
         }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!(isAsciiLetter(c) || isDigit(c) || ".+~-:".indexOf(c) >= 0)) {
-                throw new IllegalArgumentException("version '" + text + "' has invalid character '" + c + "'");
+        checkCharacters(text, s, ".+~-:", "upstream version");
+        checkCharacters(text, revision, ".+~", "revision");
+        return new DebVersion(epoch, s, revision);
+    }
+
+    /** Policy §5.6.12: alphanumerics and {@code allowed}; anything else (spaces, '_', '/') is an error. */
+    private static void checkCharacters(String text, String part, String allowed, String what) {
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (!(isAsciiLetter(c) || isDigit(c) || allowed.indexOf(c) >= 0)) {
+                throw new IllegalArgumentException("version '" + text + "' has invalid character '" + c
+                        + "' in its " + what);
             }
         }
-        return new DebVersion(epoch, s, revision);
     }
 
     @Override

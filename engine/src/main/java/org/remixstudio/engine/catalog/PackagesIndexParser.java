@@ -42,20 +42,31 @@ public final class PackagesIndexParser {
 
     /** Converts one paragraph; errors name the index, line and package. */
     public BinaryPackage toPackage(Paragraph p) {
-        String name = p.get("Package").orElseThrow(() -> new IndexFormatException(
-                originName + ", line " + p.line() + ": entry without a Package field"));
+        String name = p.get("Package").map(String::strip).filter(n -> !n.isEmpty())
+                .orElseThrow(() -> new IndexFormatException(
+                        originName + ", line " + p.line() + ": entry without a Package name"));
         try {
-            DebVersion version = DebVersion.parse(require(p, "Version", name));
+            DebVersion version = DebVersion.parse(require(p, "Version"));
             String source = name;
             DebVersion sourceVersion = version;
             String src = p.get("Source").orElse(null);
             if (src != null) {
+                // Policy §5.6.1: "Source: name (version)" when the source version differs.
                 int paren = src.indexOf('(');
+                int close = src.indexOf(')', Math.max(paren, 0));
+                if (paren >= 0 && (close < 0 || !src.substring(close + 1).isBlank())) {
+                    throw new IllegalArgumentException("Source '" + src + "' is not 'name (version)'");
+                }
+                source = (paren >= 0 ? src.substring(0, paren) : src).strip();
+                if (source.isEmpty() || source.indexOf(' ') >= 0) {
+                    throw new IllegalArgumentException("Source '" + src + "' does not start with a package name");
+                }
                 if (paren >= 0) {
-                    source = src.substring(0, paren).strip();
-                    sourceVersion = DebVersion.parse(src.substring(paren + 1, src.indexOf(')', paren)));
-                } else {
-                    source = src.strip();
+                    try {
+                        sourceVersion = DebVersion.parse(src.substring(paren + 1, close));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("Source '" + src + "': " + e.getMessage(), e);
+                    }
                 }
             }
             String description = p.get("Description", "");
@@ -65,25 +76,25 @@ public final class PackagesIndexParser {
             return new BinaryPackage(
                     name.intern(),
                     version,
-                    share(require(p, "Architecture", name)),
+                    share(require(p, "Architecture")),
                     MultiArch.parse(p.get("Multi-Arch", null)),
                     "yes".equalsIgnoreCase(p.get("Essential", "no").strip()),
                     Priority.parse(p.get("Priority", null)),
                     share(p.get("Section", "")),
-                    parseLong(p.get("Installed-Size", "0"), "Installed-Size", name),
-                    parseLong(p.get("Size", "0"), "Size", name),
+                    parseLong(p.get("Installed-Size", "0"), "Installed-Size"),
+                    parseLong(p.get("Size", "0"), "Size"),
                     p.get("SHA256", ""),
                     p.get("Filename", ""),
                     share(source),
                     sourceVersion,
-                    RelationParser.parse(p.get("Depends", null)),
-                    RelationParser.parse(p.get("Pre-Depends", null)),
-                    RelationParser.parse(p.get("Recommends", null)),
-                    RelationParser.parse(p.get("Suggests", null)),
-                    RelationParser.parse(p.get("Conflicts", null)),
-                    RelationParser.parse(p.get("Breaks", null)),
-                    RelationParser.parse(p.get("Replaces", null)),
-                    flatten(RelationParser.parse(p.get("Provides", null))),
+                    relations(p, "Depends"),
+                    relations(p, "Pre-Depends"),
+                    relations(p, "Recommends"),
+                    relations(p, "Suggests"),
+                    relations(p, "Conflicts"),
+                    relations(p, "Breaks"),
+                    relations(p, "Replaces"),
+                    provides(p.get("Provides", null)),
                     shortDescription,
                     longDescription,
                     p.get("Homepage", ""),
@@ -93,19 +104,41 @@ public final class PackagesIndexParser {
         }
     }
 
-    private static List<PackageRelation> flatten(List<RelationGroup> groups) {
+    /** Policy §7.5: Provides lists names, each optionally with an exact {@code (= version)}. */
+    private static List<PackageRelation> provides(String field) {
+        List<RelationGroup> groups = RelationParser.parse(field);
         List<PackageRelation> out = new ArrayList<>(groups.size());
         for (RelationGroup g : groups) {
-            out.addAll(g.alternatives());
+            if (g.alternatives().size() > 1) {
+                throw new IllegalArgumentException("Provides '" + field + "' uses alternatives ('|'), which are not allowed");
+            }
+            PackageRelation pr = g.alternatives().get(0);
+            if (pr.isVersioned() && pr.op() != VersionOp.EQ) {
+                throw new IllegalArgumentException("Provides '" + field + "' gives '" + pr
+                        + "'; only exact versions '(= version)' may be provided");
+            }
+            out.add(pr);
         }
         return List.copyOf(out);
     }
 
-    private static String require(Paragraph p, String field, String pkg) {
-        return p.get(field).orElseThrow(() -> new IllegalArgumentException("missing " + field + " field"));
+    private static String require(Paragraph p, String field) {
+        String value = p.get(field).map(String::strip).orElse("");
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("missing or empty " + field + " field");
+        }
+        return value;
     }
 
-    private static long parseLong(String value, String field, String pkg) {
+    private static List<RelationGroup> relations(Paragraph p, String field) {
+        try {
+            return RelationParser.parse(p.get(field, null));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long parseLong(String value, String field) {
         try {
             return Long.parseLong(value.strip());
         } catch (NumberFormatException e) {

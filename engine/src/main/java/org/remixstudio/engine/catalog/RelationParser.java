@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * Parses relationship fields (Depends, Pre-Depends, Recommends, Suggests, Conflicts, Breaks,
  * Replaces, Provides) following Debian policy §7.1. Architecture restrictions ({@code [amd64]}) and
- * build profiles ({@code <!nocheck>}) only occur in source packages; they are skipped here.
+ * build profiles ({@code <!nocheck>}) only occur in source packages; they are skipped here. Names
+ * (§5.6.1), architecture qualifiers and versions are checked, and nothing may follow the version in
+ * parentheses, so a damaged field fails instead of yielding a wrong relation.
  */
 public final class RelationParser {
 
@@ -24,7 +26,8 @@ public final class RelationParser {
                 continue; // a trailing comma is tolerated, as dpkg does
             }
             List<PackageRelation> alts = new ArrayList<>(2);
-            for (String alt : group.split("\\|")) {
+            // -1 keeps a trailing empty alternative ("a |"), which is then reported
+            for (String alt : group.split("\\|", -1)) {
                 alts.add(parseOne(alt.strip(), field));
             }
             groups.add(new RelationGroup(alts));
@@ -32,9 +35,17 @@ public final class RelationParser {
         return List.copyOf(groups);
     }
 
-    /** Parses a single relation such as {@code foo:any (>= 1.2)}. */
+    /**
+     * Parses a single relation such as {@code foo:any (>= 1.2)}.
+     *
+     * @param context the whole field, quoted in error messages
+     * @throws IllegalArgumentException naming the relation and the field when it is malformed
+     */
     public static PackageRelation parseOne(String text, String context) {
         String s = stripRestrictions(text);
+        if (s.isEmpty()) {
+            throw bad("empty package name (stray ',' or '|'?)", text, context);
+        }
         String name = s;
         VersionOp op = null;
         DebVersion version = null;
@@ -42,7 +53,10 @@ public final class RelationParser {
         if (paren >= 0) {
             int close = s.indexOf(')', paren);
             if (close < 0) {
-                throw new IllegalArgumentException("unclosed '(' in relation '" + text + "' of '" + context + "'");
+                throw bad("unclosed '('", text, context);
+            }
+            if (!s.substring(close + 1).isBlank()) {
+                throw bad("unexpected text after ')'", text, context);
             }
             name = s.substring(0, paren).strip();
             String inside = s.substring(paren + 1, close).strip();
@@ -51,21 +65,67 @@ public final class RelationParser {
                 v++;
             }
             if (v == 0) {
-                throw new IllegalArgumentException("missing operator in relation '" + text + "' of '" + context + "'");
+                throw bad("missing operator (one of << <= = >= >>)", text, context);
             }
-            op = VersionOp.parse(inside.substring(0, v));
-            version = DebVersion.parse(inside.substring(v));
+            try {
+                op = VersionOp.parse(inside.substring(0, v));
+                version = DebVersion.parse(inside.substring(v).strip());
+            } catch (IllegalArgumentException e) {
+                throw bad(e.getMessage(), text, context);
+            }
         }
         String arch = null;
         int colon = name.indexOf(':');
         if (colon >= 0) {
             arch = name.substring(colon + 1);
             name = name.substring(0, colon);
+            if (!isArchQualifier(arch)) {
+                throw bad("bad architecture qualifier '" + arch + "'", text, context);
+            }
         }
-        if (name.isEmpty() || name.indexOf(' ') >= 0) {
-            throw new IllegalArgumentException("bad package name in relation '" + text + "' of '" + context + "'");
+        if (!isPackageName(name)) {
+            throw bad("bad package name '" + name + "'", text, context);
         }
         return new PackageRelation(name.intern(), arch == null ? null : arch.intern(), op, version);
+    }
+
+    /**
+     * Policy §5.6.1: lower-case letters, digits, {@code + - .}, starting with an alphanumeric. Upper
+     * case is tolerated (dpkg compares names case-insensitively and old entries used it).
+     */
+    private static boolean isPackageName(String name) {
+        if (name.isEmpty() || !isAlphanumeric(name.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(isAlphanumeric(c) || c == '+' || c == '-' || c == '.')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAlphanumeric(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    /** {@code any}, {@code native} or an architecture name: lower-case letters, digits and '-'. */
+    private static boolean isArchQualifier(String arch) {
+        if (arch.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < arch.length(); i++) {
+            char c = arch.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static IllegalArgumentException bad(String problem, String relation, String context) {
+        return new IllegalArgumentException(problem + " in relation '" + relation.strip() + "' of '" + context + "'");
     }
 
     private static String stripRestrictions(String s) {

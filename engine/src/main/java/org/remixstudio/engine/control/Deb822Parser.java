@@ -4,15 +4,21 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * Reads deb822 control syntax (Debian policy §5.1, and {@code sources.list(5)} for {@code .sources}):
  * paragraphs separated by blank lines, {@code Field: value} lines, continuation lines starting
- * with a space or tab, {@code #} comment lines (allowed in {@code .sources} files).
+ * with a space or tab, {@code #} comment lines (allowed in {@code .sources} files). Lines consisting
+ * only of spaces and tabs separate paragraphs, as policy allows parsers to accept; CRLF line ends
+ * and a leading byte-order mark are tolerated. A field name may not repeat within a paragraph
+ * (compared case-insensitively), contain whitespace, or start with {@code -}.
  *
  * <p>Streaming: {@link #parse(Reader, Consumer)} hands each paragraph over as soon as it is complete,
  * so a 50 MB {@code Packages} file never sits in memory as text.
@@ -35,6 +41,7 @@ public final class Deb822Parser {
     public void parse(Reader reader, Consumer<Paragraph> sink) throws IOException {
         BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
         Map<String, String> fields = new LinkedHashMap<>();
+        Set<String> seenNames = new HashSet<>();
         String currentName = null;
         StringBuilder currentValue = new StringBuilder();
         int start = 0;
@@ -42,6 +49,9 @@ public final class Deb822Parser {
         String line;
         while ((line = in.readLine()) != null) {
             lineNo++;
+            if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                line = line.substring(1);
+            }
             if (line.isBlank()) {
                 if (currentName != null) {
                     fields.put(currentName, currentValue.toString());
@@ -50,6 +60,7 @@ public final class Deb822Parser {
                 if (!fields.isEmpty()) {
                     sink.accept(new Paragraph(fields, start));
                     fields.clear();
+                    seenNames.clear();
                 }
                 continue;
             }
@@ -76,9 +87,14 @@ public final class Deb822Parser {
                 start = lineNo;
             }
             currentName = line.substring(0, colon);
+            checkFieldName(currentName, lineNo);
+            if (!seenNames.add(currentName.toLowerCase(Locale.ROOT))) {
+                throw new ControlSyntaxException(origin, lineNo, "field '" + currentName
+                        + "' appears twice in the paragraph starting at line " + start);
+            }
             currentValue.setLength(0);
             currentValue.append(line, colon + 1, line.length());
-            trimLeading(currentValue);
+            stripSpaces(currentValue);
         }
         if (currentName != null) {
             fields.put(currentName, currentValue.toString());
@@ -88,7 +104,21 @@ public final class Deb822Parser {
         }
     }
 
-    private static void trimLeading(StringBuilder sb) {
+    /** Policy §5.1: printable US-ASCII other than space and colon, not starting with '-' or '#'. */
+    private void checkFieldName(String name, int lineNo) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c <= ' ' || c > '~') {
+                throw new ControlSyntaxException(origin, lineNo,
+                        "field name '" + abbreviate(name) + "' contains a space or a non-ASCII character");
+            }
+        }
+        if (name.charAt(0) == '-') {
+            throw new ControlSyntaxException(origin, lineNo, "field name '" + abbreviate(name) + "' starts with '-'");
+        }
+    }
+
+    private static void stripSpaces(StringBuilder sb) {
         int i = 0;
         while (i < sb.length() && (sb.charAt(i) == ' ' || sb.charAt(i) == '\t')) {
             i++;
