@@ -55,6 +55,9 @@ public final class LayerTarWriter {
 
     private static final long MAX_OCTAL_SIZE = 077777777777L;
     private static final long MAX_OCTAL_ID = 07777777L;
+    /** Longest name or link target kept in the ustar field; commons-compress wants room for a NUL. */
+    private static final int USTAR_NAME_MAX = TarConstants.NAMELEN - 1;
+    private static final int USTAR_OWNER_MAX = TarConstants.UNAMELEN - 1;
 
     private final Instant sourceDateEpoch;
     private final Compression compression;
@@ -144,12 +147,9 @@ public final class LayerTarWriter {
                 throw new EngineException("layer " + target + ": path '" + path + "' is listed twice");
             }
             String name = TreePaths.name(path);
-            if (name.startsWith(LayerEntry.WHITEOUT_PREFIX) && !e.isWhiteout()) {
+            if (name.startsWith(LayerEntry.WHITEOUT_PREFIX) && (!e.isWhiteout() || e.entry().size() != 0)) {
                 throw new EngineException("layer " + target + ": '" + path + "' uses the reserved whiteout prefix '"
                         + LayerEntry.WHITEOUT_PREFIX + "' (OCI layer.md) but is not an empty whiteout file");
-            }
-            if (e.isWhiteout() && e.entry().size() != 0) {
-                throw new EngineException("layer " + target + ": whiteout '" + path + "' must be empty");
             }
         }
         List<LayerEntry> sorted = new ArrayList<>(entries);
@@ -226,11 +226,11 @@ public final class LayerTarWriter {
         String name = e.isRoot() ? "./" : e.type() == EntryType.DIRECTORY ? e.path() + "/" : e.path();
         long mtime = clampedSeconds(e.mtime());
         PaxRecords pax = new PaxRecords();
-        if (!fitsUstar(name, TarConstants.NAMELEN)) {
+        if (!fitsUstar(name, USTAR_NAME_MAX)) {
             pax.add("path", name);
         }
         String link = e.linkTarget();
-        if (!link.isEmpty() && !fitsUstar(link, TarConstants.NAMELEN)) {
+        if (!link.isEmpty() && !fitsUstar(link, USTAR_NAME_MAX)) {
             pax.add("linkpath", link);
         }
         if (e.size() > MAX_OCTAL_SIZE) {
@@ -242,10 +242,10 @@ public final class LayerTarWriter {
         if (e.gid() > MAX_OCTAL_ID) {
             pax.add("gid", Long.toString(e.gid()));
         }
-        if (!fitsUstar(e.uname(), TarConstants.UNAMELEN)) {
+        if (!fitsUstar(e.uname(), USTAR_OWNER_MAX)) {
             pax.add("uname", e.uname());
         }
-        if (!fitsUstar(e.gname(), TarConstants.GNAMELEN)) {
+        if (!fitsUstar(e.gname(), USTAR_OWNER_MAX)) {
             pax.add("gname", e.gname());
         }
         for (Xattr x : e.xattrs()) {
@@ -254,18 +254,18 @@ public final class LayerTarWriter {
         if (!pax.isEmpty()) {
             byte[] body = pax.toByteArray();
             TarArchiveEntry header = new TarArchiveEntry(ustarSafe("PaxHeaders/" + TreePaths.name(e.path()),
-                    TarConstants.NAMELEN), TarConstants.LF_PAX_EXTENDED_HEADER_LC, true);
+                    USTAR_NAME_MAX), TarConstants.LF_PAX_EXTENDED_HEADER_LC, true);
             fillCommon(header, 0644, 0, 0, "", "", mtime);
             header.setSize(body.length);
             tar.putArchiveEntry(header);
             tar.write(body);
             tar.closeArchiveEntry();
         }
-        TarArchiveEntry t = new TarArchiveEntry(ustarSafe(name, TarConstants.NAMELEN), typeFlag(e.type()), true);
-        fillCommon(t, e.mode(), e.uid(), e.gid(), ustarSafe(e.uname(), TarConstants.UNAMELEN),
-                ustarSafe(e.gname(), TarConstants.GNAMELEN), mtime);
+        TarArchiveEntry t = new TarArchiveEntry(ustarSafe(name, USTAR_NAME_MAX), typeFlag(e.type()), true);
+        fillCommon(t, e.mode(), e.uid(), e.gid(), ustarSafe(e.uname(), USTAR_OWNER_MAX),
+                ustarSafe(e.gname(), USTAR_OWNER_MAX), mtime);
         if (!link.isEmpty()) {
-            t.setLinkName(ustarSafe(link, TarConstants.NAMELEN));
+            t.setLinkName(ustarSafe(link, USTAR_NAME_MAX));
         }
         if (e.type().isDevice()) {
             t.setDevMajor(e.devMajor());
