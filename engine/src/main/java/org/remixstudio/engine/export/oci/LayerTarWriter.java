@@ -1,0 +1,346 @@
+package org.remixstudio.engine.export.oci;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.remixstudio.engine.api.EngineException;
+import org.remixstudio.engine.tree.EntryType;
+import org.remixstudio.engine.tree.TreeEntry;
+import org.remixstudio.engine.tree.TreePaths;
+import org.remixstudio.engine.tree.Xattr;
+
+/**
+ * Writes a layer tar (OCI image spec v1.1, layer.md) reproducibly: the same entries always give the
+ * same bytes and so the same digest.
+ * <ul>
+ *   <li>entries are sorted by path component by component, so parents precede children; within a
+ *       directory whiteouts come first (opaque, then explicit), as layer.md recommends;</li>
+ *   <li>mtimes are clamped to {@code SOURCE_DATE_EPOCH} and truncated to whole seconds;</li>
+ *   <li>uid, gid, user and group names are exactly those of the entries, never the host's;</li>
+ *   <li>long or non-ASCII names and link targets, large numbers and extended attributes
+ *       ({@code SCHILY.xattr.*}, binary-safe) go into one PAX extended header per entry, written by
+ *       {@link PaxRecords}; commons-compress writes the ustar headers and is set to fail rather
+ *       than add PAX headers of its own, so no entry ever gets two;</li>
+ *   <li>hard links always point backwards: when a link sorts before the file it links to, the
+ *       first path of the group carries the content and the others link to it;</li>
+ *   <li>gzip output comes from {@link DeterministicGzipOutputStream} at a fixed level.</li>
+ * </ul>
+ * Parent directories are not invented: callers list every directory they want in the layer.
+ */
+public final class LayerTarWriter {
+
+    /** How the tar is stored. */
+    public enum Compression { GZIP, NONE }
+
+    public static final int DEFAULT_GZIP_LEVEL = 6;
+
+    private static final long MAX_OCTAL_SIZE = 077777777777L;
+    private static final long MAX_OCTAL_ID = 07777777L;
+    /** Longest name or link target kept in the ustar field; commons-compress wants room for a NUL. */
+    private static final int USTAR_NAME_MAX = TarConstants.NAMELEN - 1;
+    private static final int USTAR_OWNER_MAX = TarConstants.UNAMELEN - 1;
+
+    private final Instant sourceDateEpoch;
+    private final Compression compression;
+    private final int gzipLevel;
+
+    /**
+     * @param sourceDateEpoch latest mtime written (later ones are clamped to it), or {@code null} to keep
+     *                        entry mtimes as they are
+     */
+    public LayerTarWriter(Instant sourceDateEpoch, Compression compression) {
+        this(sourceDateEpoch, compression, DEFAULT_GZIP_LEVEL);
+    }
+
+    public LayerTarWriter(Instant sourceDateEpoch, Compression compression, int gzipLevel) {
+        if (gzipLevel < 1 || gzipLevel > 9) {
+            throw new IllegalArgumentException("gzip level must be 1..9, not " + gzipLevel);
+        }
+        this.sourceDateEpoch = sourceDateEpoch;
+        this.compression = compression;
+        this.gzipLevel = gzipLevel;
+    }
+
+    /** {@code SOURCE_DATE_EPOCH} from the environment (reproducible-builds.org), if set. */
+    public static Instant sourceDateEpochFromEnvironment() {
+        String value = System.getenv("SOURCE_DATE_EPOCH");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.ofEpochSecond(Long.parseLong(value.trim()));
+        } catch (NumberFormatException e) {
+            throw new EngineException("SOURCE_DATE_EPOCH='" + value + "' is not a number of seconds since 1970;"
+                    + " set it to an integer such as 1700000000 or unset it");
+        }
+    }
+
+    /**
+     * Writes the layer to {@code target} (atomically) and returns its digests.
+     *
+     * @throws EngineException when entries clash (same path twice, a hard link to a path not in the layer,
+     *                         a name using the reserved whiteout prefix) or the file cannot be written
+     */
+    public LayerBlob write(List<LayerEntry> entries, Path target) {
+        List<LayerEntry> ordered = order(entries, target);
+        MessageDigest blobSha = Digest.sha256();
+        MessageDigest diffSha = Digest.sha256();
+        try {
+            AtomicFiles.writeFile(target, tmp -> {
+                try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
+                     DigestOutputStream blob = new DigestOutputStream(file, blobSha)) {
+                    OutputStream stored = compression == Compression.GZIP
+                            ? new DeterministicGzipOutputStream(blob, gzipLevel) : blob;
+                    DigestOutputStream diff = new DigestOutputStream(stored, diffSha);
+                    TarArchiveOutputStream tar = new TarArchiveOutputStream(diff, StandardCharsets.UTF_8.name());
+                    tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_ERROR);
+                    tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_STAR);
+                    tar.setAddPaxHeadersForNonAsciiNames(false);
+                    for (LayerEntry entry : ordered) {
+                        if (Thread.currentThread().isInterrupted()) {
+                            throw new CancellationException("writing layer " + target + " was cancelled");
+                        }
+                        writeEntry(tar, entry, target);
+                    }
+                    tar.finish();
+                    diff.flush();
+                    if (stored instanceof DeterministicGzipOutputStream gzip) {
+                        gzip.finish();
+                    }
+                    blob.flush();
+                }
+            });
+            Digest digest = Digest.fromMessageDigest(blobSha.digest());
+            Digest diffId = Digest.fromMessageDigest(diffSha.digest());
+            String mediaType = compression == Compression.GZIP ? MediaTypes.LAYER_TAR_GZIP : MediaTypes.LAYER_TAR;
+            return new LayerBlob(target, digest, Files.size(target), diffId, mediaType);
+        } catch (IOException e) {
+            throw new EngineException("cannot write layer " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Sorts, checks and re-roots hard-link groups so every link follows its content. */
+    private static List<LayerEntry> order(List<LayerEntry> entries, Path target) {
+        Map<String, LayerEntry> byPath = new HashMap<>();
+        for (LayerEntry e : entries) {
+            String path = e.entry().path();
+            if (byPath.put(path, e) != null) {
+                throw new EngineException("layer " + target + ": path '" + path + "' is listed twice");
+            }
+            String name = TreePaths.name(path);
+            if (name.startsWith(LayerEntry.WHITEOUT_PREFIX) && (!e.isWhiteout() || e.entry().size() != 0)) {
+                throw new EngineException("layer " + target + ": '" + path + "' uses the reserved whiteout prefix '"
+                        + LayerEntry.WHITEOUT_PREFIX + "' (OCI layer.md) but is not an empty whiteout file");
+            }
+        }
+        List<LayerEntry> sorted = new ArrayList<>(entries);
+        sorted.sort(Comparator.comparing(e -> e.entry().path(), LayerTarWriter::compareLayerPaths));
+
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        for (LayerEntry e : sorted) {
+            if (e.entry().type() == EntryType.HARDLINK) {
+                String root = e.entry().linkTarget();
+                int hops = 0;
+                while (byPath.containsKey(root) && byPath.get(root).entry().type() == EntryType.HARDLINK && hops++ < 64) {
+                    root = byPath.get(root).entry().linkTarget();
+                }
+                LayerEntry file = byPath.get(root);
+                if (file == null || file.entry().type() == EntryType.DIRECTORY || file.entry().type() == EntryType.HARDLINK) {
+                    throw new EngineException("layer " + target + ": hard link '" + e.entry().path() + "' points at '"
+                            + e.entry().linkTarget() + "', which is not a file in this layer");
+                }
+                groups.computeIfAbsent(root, k -> new ArrayList<>(List.of(k))).add(e.entry().path());
+            }
+        }
+        Map<String, LayerEntry> replaced = new HashMap<>();
+        for (Map.Entry<String, List<String>> group : groups.entrySet()) {
+            LayerEntry file = byPath.get(group.getKey());
+            String first = group.getValue().stream().min(LayerTarWriter::compareLayerPaths).orElseThrow();
+            for (String member : group.getValue()) {
+                TreeEntry f = file.entry();
+                TreeEntry rewritten = member.equals(first)
+                        ? new TreeEntry(member, f.type(), f.mode(), f.uid(), f.gid(), f.uname(), f.gname(), f.mtime(),
+                        f.size(), "", f.devMajor(), f.devMinor(), f.xattrs())
+                        : new TreeEntry(member, EntryType.HARDLINK, f.mode(), f.uid(), f.gid(), f.uname(), f.gname(),
+                        f.mtime(), 0, first, 0, 0, List.of());
+                replaced.put(member, new LayerEntry(rewritten, member.equals(first) ? file.content() : null));
+            }
+        }
+        List<LayerEntry> result = new ArrayList<>(sorted.size());
+        for (LayerEntry e : sorted) {
+            result.add(replaced.getOrDefault(e.entry().path(), e));
+        }
+        return result;
+    }
+
+    /**
+     * Component-wise path order where, among siblings, the opaque whiteout comes first, then explicit
+     * whiteouts, then everything else by name.
+     */
+    static int compareLayerPaths(String a, String b) {
+        List<String> ca = TreePaths.components(a);
+        List<String> cb = TreePaths.components(b);
+        for (int i = 0; i < Math.min(ca.size(), cb.size()); i++) {
+            String x = ca.get(i);
+            String y = cb.get(i);
+            int rank = Integer.compare(rank(x), rank(y));
+            if (rank != 0) {
+                return rank;
+            }
+            int c = x.compareTo(y);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(ca.size(), cb.size());
+    }
+
+    private static int rank(String name) {
+        if (name.equals(LayerEntry.OPAQUE_WHITEOUT)) {
+            return 0;
+        }
+        return name.startsWith(LayerEntry.WHITEOUT_PREFIX) ? 1 : 2;
+    }
+
+    private void writeEntry(TarArchiveOutputStream tar, LayerEntry layerEntry, Path target) throws IOException {
+        TreeEntry e = layerEntry.entry();
+        String name = e.isRoot() ? "./" : e.type() == EntryType.DIRECTORY ? e.path() + "/" : e.path();
+        long mtime = clampedSeconds(e.mtime());
+        PaxRecords pax = new PaxRecords();
+        if (!fitsUstar(name, USTAR_NAME_MAX)) {
+            pax.add("path", name);
+        }
+        String link = e.linkTarget();
+        if (!link.isEmpty() && !fitsUstar(link, USTAR_NAME_MAX)) {
+            pax.add("linkpath", link);
+        }
+        if (e.size() > MAX_OCTAL_SIZE) {
+            pax.add("size", Long.toString(e.size()));
+        }
+        if (e.uid() > MAX_OCTAL_ID) {
+            pax.add("uid", Long.toString(e.uid()));
+        }
+        if (e.gid() > MAX_OCTAL_ID) {
+            pax.add("gid", Long.toString(e.gid()));
+        }
+        if (!fitsUstar(e.uname(), USTAR_OWNER_MAX)) {
+            pax.add("uname", e.uname());
+        }
+        if (!fitsUstar(e.gname(), USTAR_OWNER_MAX)) {
+            pax.add("gname", e.gname());
+        }
+        for (Xattr x : e.xattrs()) {
+            pax.add("SCHILY.xattr." + x.name(), x.value());
+        }
+        if (!pax.isEmpty()) {
+            byte[] body = pax.toByteArray();
+            TarArchiveEntry header = new TarArchiveEntry(ustarSafe("PaxHeaders/" + TreePaths.name(e.path()),
+                    USTAR_NAME_MAX), TarConstants.LF_PAX_EXTENDED_HEADER_LC, true);
+            fillCommon(header, 0644, 0, 0, "", "", mtime);
+            header.setSize(body.length);
+            tar.putArchiveEntry(header);
+            tar.write(body);
+            tar.closeArchiveEntry();
+        }
+        TarArchiveEntry t = new TarArchiveEntry(ustarSafe(name, USTAR_NAME_MAX), typeFlag(e.type()), true);
+        fillCommon(t, e.mode(), e.uid(), e.gid(), ustarSafe(e.uname(), USTAR_OWNER_MAX),
+                ustarSafe(e.gname(), USTAR_OWNER_MAX), mtime);
+        if (!link.isEmpty()) {
+            t.setLinkName(ustarSafe(link, USTAR_NAME_MAX));
+        }
+        if (e.type().isDevice()) {
+            t.setDevMajor(e.devMajor());
+            t.setDevMinor(e.devMinor());
+        }
+        t.setSize(e.size());
+        tar.putArchiveEntry(t);
+        if (e.type() == EntryType.FILE && e.size() > 0) {
+            copyContent(layerEntry, tar, target);
+        }
+        tar.closeArchiveEntry();
+    }
+
+    private static void fillCommon(TarArchiveEntry t, int mode, long uid, long gid, String uname, String gname,
+                                   long mtimeSeconds) {
+        t.setMode(mode);
+        // Numbers that overflow the octal field are carried by the PAX header; the ustar field then
+        // holds the base-256 form commons-compress writes in BIGNUMBER_STAR mode.
+        t.setUserId(uid);
+        t.setGroupId(gid);
+        t.setUserName(uname);
+        t.setGroupName(gname);
+        t.setLastModifiedTime(FileTime.from(mtimeSeconds, TimeUnit.SECONDS));
+    }
+
+    private static void copyContent(LayerEntry layerEntry, TarArchiveOutputStream tar, Path target) throws IOException {
+        TreeEntry e = layerEntry.entry();
+        long remaining = e.size();
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = layerEntry.content().open()) {
+            while (remaining > 0) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
+                if (n < 0) {
+                    throw new EngineException("layer " + target + ": content of '" + e.path() + "' ended "
+                            + remaining + " bytes before its declared size " + e.size() + "; was the file changed?");
+                }
+                tar.write(buffer, 0, n);
+                remaining -= n;
+            }
+            if (in.read() >= 0) {
+                throw new EngineException("layer " + target + ": content of '" + e.path()
+                        + "' is longer than its declared size " + e.size() + "; was the file changed?");
+            }
+        }
+    }
+
+    private long clampedSeconds(Instant mtime) {
+        Instant t = sourceDateEpoch != null && mtime.isAfter(sourceDateEpoch) ? sourceDateEpoch : mtime;
+        return Math.max(0, t.getEpochSecond());
+    }
+
+    private static byte typeFlag(EntryType type) {
+        return switch (type) {
+            case FILE -> TarConstants.LF_NORMAL;
+            case DIRECTORY -> TarConstants.LF_DIR;
+            case SYMLINK -> TarConstants.LF_SYMLINK;
+            case HARDLINK -> TarConstants.LF_LINK;
+            case CHAR_DEVICE -> TarConstants.LF_CHR;
+            case BLOCK_DEVICE -> TarConstants.LF_BLK;
+            case FIFO -> TarConstants.LF_FIFO;
+        };
+    }
+
+    /** Whether a string fits a ustar field as is: printable ASCII and short enough. */
+    private static boolean fitsUstar(String s, int max) {
+        return s.length() <= max && s.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
+    }
+
+    /** The string cut to an ASCII form that fits a ustar field; the PAX record carries the real value. */
+    private static String ustarSafe(String s, int max) {
+        StringBuilder out = new StringBuilder(Math.min(s.length(), max));
+        for (int i = 0; i < s.length() && out.length() < max; i++) {
+            char c = s.charAt(i);
+            out.append(c >= 0x20 && c < 0x7f ? c : '_');
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,74 @@
+package org.remixstudio.engine.export.oci;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeterministicGzipOutputStreamTest {
+
+    @TempDir
+    Path tmp;
+
+    private static byte[] gzip(byte[] data, int level) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (DeterministicGzipOutputStream gz = new DeterministicGzipOutputStream(out, level)) {
+            gz.write(data, 0, data.length / 3);
+            gz.write(data, data.length / 3, data.length - data.length / 3);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] sample() {
+        byte[] data = new byte[300_000];
+        new Random(42).nextBytes(data);
+        for (int i = 0; i < data.length; i += 3) {
+            data[i] = 'a'; // compressible but not trivial
+        }
+        return data;
+    }
+
+    @Test
+    void header_hasZeroMtimeAndFixedOsByte() throws IOException {
+        byte[] gz = gzip(sample(), 6);
+
+        assertThat(java.util.Arrays.copyOf(gz, 10))
+                .containsExactly(0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff);
+    }
+
+    @Test
+    void output_roundTripsThroughJavaAndGnuGzip() throws Exception {
+        byte[] data = sample();
+        byte[] gz = gzip(data, 6);
+
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
+            assertThat(in.readAllBytes()).isEqualTo(data);
+        }
+        Path file = Files.write(tmp.resolve("sample.gz"), gz);
+        Commands.ok("gzip", "--test", file.toString());
+    }
+
+    @Test
+    void sameInput_givesIdenticalBytes_andLevelMatters() throws IOException {
+        byte[] data = sample();
+
+        assertThat(gzip(data, 6)).isEqualTo(gzip(data, 6));
+        assertThat(gzip(data, 1)).isNotEqualTo(gzip(data, 9));
+    }
+
+    @Test
+    void emptyInput_isAValidGzipStream() throws IOException {
+        byte[] gz = gzip(new byte[0], 6);
+
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
+            assertThat(in.readAllBytes()).isEmpty();
+        }
+    }
+}
