@@ -33,7 +33,7 @@ final class RemixSpecBinder {
             "exposedPorts", "labels");
 
     /** The spec name reserved for the base variant's entry in a lock file. */
-    static final String BASE_LAYER = "base";
+    static final String BASE_LAYER = LockedLayer.BASE;
 
     private static final String ADD_ITEM = "a string like \"nginx\" or \"nginx=1.22.1-9\"";
     private static final Pattern FLAT_SUITE = Pattern.compile("[A-Za-z0-9._+~/-]*/");
