@@ -2,6 +2,7 @@ package org.remixstudio.engine.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,9 +77,12 @@ final class JsonDocument {
         return !problems.isEmpty();
     }
 
+    /** Throws every problem found, in the order they stand in the file (so a fix goes top to bottom). */
     void throwIfProblems() {
         if (!problems.isEmpty()) {
-            throw new SpecFormatException(source, problems);
+            List<SpecProblem> inFileOrder = new ArrayList<>(problems);
+            inFileOrder.sort(Comparator.comparingInt(SpecProblem::line).thenComparingInt(SpecProblem::column));
+            throw new SpecFormatException(source, inFileOrder);
         }
     }
 
