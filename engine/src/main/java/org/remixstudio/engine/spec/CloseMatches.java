@@ -43,6 +43,24 @@ final class CloseMatches {
         return found.stream().limit(limit).map(Scored::name).toList();
     }
 
+    /**
+     * Like {@link #closest}, but only the candidates at the smallest distance found: with tens of
+     * thousands of package names, {@code ngnix} is one step from {@code nginx} and two from many
+     * unrelated names, which would only be noise.
+     */
+    static List<String> nearest(String name, Collection<String> candidates, int limit) {
+        List<String> all = closest(name, candidates, Integer.MAX_VALUE);
+        if (all.isEmpty()) {
+            return all;
+        }
+        String wanted = name.toLowerCase(Locale.ROOT);
+        int best = distance(wanted, all.get(0).toLowerCase(Locale.ROOT), allowedDistance(wanted));
+        return all.stream()
+                .filter(c -> distance(wanted, c.toLowerCase(Locale.ROOT), best) <= best)
+                .limit(limit)
+                .toList();
+    }
+
     /** {@code " did you mean 'x'?"} or {@code " did you mean 'x' or 'y'?"}, or empty. */
     static String hint(List<String> matches) {
         if (matches.isEmpty()) {

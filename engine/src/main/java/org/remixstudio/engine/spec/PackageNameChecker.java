@@ -16,8 +16,9 @@ import org.remixstudio.engine.catalog.SearchRank;
  * Checks the package names of a spec's layers against the catalog it will be built from, before
  * any download: a misspelt name ({@code ngnix}), a pinned version the archive no longer has, or a
  * virtual name with several providers would otherwise only fail deep inside resolution. Each problem
- * names the JSON path of the item and offers the closest real names: first by edit distance (typos),
- * then by {@link CatalogSearch} name matches (a partial name like {@code python} for {@code python3}).
+ * names the JSON path of the item and offers the closest real names: first those at the smallest edit
+ * distance (typos), then {@link CatalogSearch} name matches (a partial name like {@code exim4} for
+ * {@code exim4-daemon-light}).
  */
 public final class PackageNameChecker {
 
@@ -123,7 +124,7 @@ public final class PackageNameChecker {
     }
 
     private String unknown(String name, String where, String consequence) {
-        Set<String> suggestions = new LinkedHashSet<>(CloseMatches.closest(name, catalog.names(), SUGGESTIONS));
+        Set<String> suggestions = new LinkedHashSet<>(CloseMatches.nearest(name, catalog.names(), SUGGESTIONS));
         if (suggestions.size() < SUGGESTIONS) {
             for (SearchHit hit : search().search(name, SUGGESTIONS)) {
                 if (hit.rank() != SearchRank.DESCRIPTION && hit.rank() != SearchRank.LONG_DESCRIPTION

@@ -38,6 +38,14 @@ class CloseMatchesTest {
     }
 
     @Test
+    void nearest_keepsOnlyTheSmallestDistance() {
+        List<String> names = List.of("nginx", "afnix", "nunit", "nginx-light");
+        assertThat(CloseMatches.closest("ngnix", names, 3)).containsExactly("nginx", "afnix", "nunit");
+        assertThat(CloseMatches.nearest("ngnix", names, 3)).containsExactly("nginx");
+        assertThat(CloseMatches.nearest("xyzzy", names, 3)).isEmpty();
+    }
+
+    @Test
     void hint_readsAsASentence() {
         assertThat(CloseMatches.hint(List.of())).isEmpty();
         assertThat(CloseMatches.hint(List.of("a"))).isEqualTo("; did you mean 'a'?");
