@@ -11,11 +11,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.util.List;
 
 /**
- * Parses strict JSON (RFC 8259: no comments, no trailing commas, one value) into a Jackson tree,
+ * Parses strict JSON (RFC 8259: no comments, no trailing commas, one value; a leading byte order mark
+ * is skipped) into a Jackson tree,
  * recording the line and column where every value starts under its JSON path. A repeated member
  * name is a problem (RFC 8259 §4 leaves it undefined; we refuse to guess which one counts). A syntax
  * error ends parsing with one problem at the place Jackson stopped.
@@ -33,7 +35,7 @@ final class LocatedJsonParser {
     JsonDocument parse(Reader reader, String source) throws IOException {
         JsonDocument doc = new JsonDocument(source);
         String[] at = {JsonPaths.ROOT};
-        try (JsonParser p = factory.createParser(reader)) {
+        try (JsonParser p = factory.createParser(skipByteOrderMark(reader))) {
             if (p.nextToken() == null) {
                 throw new SpecFormatException(source, List.of(new SpecProblem(JsonPaths.ROOT, 1, 1,
                         "the file is empty: expected a JSON object")));
@@ -51,6 +53,16 @@ final class LocatedJsonParser {
                     "not valid JSON: " + e.getOriginalMessage())));
         }
         return doc;
+    }
+
+    /** Some editors start UTF-8 files with U+FEFF; it is not JSON (RFC 8259 §8.1) but harmless, so skip it. */
+    private static Reader skipByteOrderMark(Reader reader) throws IOException {
+        PushbackReader in = new PushbackReader(reader, 1);
+        int first = in.read();
+        if (first >= 0 && first != '\uFEFF') {
+            in.unread(first);
+        }
+        return in;
     }
 
     private JsonNode value(JsonParser p, String path, String parent, JsonDocument doc, String[] at) throws IOException {

@@ -396,6 +396,16 @@ class RemixSpecReaderTest {
     }
 
     @Test
+    void byteOrderMarkAndCrLf_areTolerated() {
+        String windows = "\uFEFF" + spec("\"description\": \"x\"").replace("\n", "\r\n");
+        assertThat(reader.read(windows, "t.remix.json").description()).isEqualTo("x");
+        assertThat(problems("\uFEFF{\r\n  \"specVersion\": 1,\r\n  \"suite\": \"sid\",\r\n  \"nme\": 1\r\n}"))
+                .extracting(SpecProblem::toString).containsExactly(
+                        "1:1: $.name: missing required field 'name': expected the image name, a string like \"web-server\"",
+                        "4:10: $.nme: unknown field 'nme'; did you mean 'name'?");
+    }
+
+    @Test
     void duplicateMember_isAProblemAtTheSecondOne() {
         SpecProblem p = onlyProblem("{\"specVersion\": 1, \"name\": \"a\",\n \"name\": \"b\", \"suite\": \"bookworm\"}");
         assertThat(p.path()).isEqualTo("$.name");
