@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.remixstudio.engine.api.ProgressEvent;
 
 /**
@@ -33,7 +34,8 @@ public final class Fetcher {
     private static final int BUFFER = 1 << 16;
     private static final long PROGRESS_STEP = 1 << 18;
 
-    private final HttpClient client;
+    private final Supplier<HttpClient> clientFactory;
+    private HttpClient client;
     private final Duration requestTimeout;
     private final int attempts;
     private final Duration retryDelay;
@@ -45,7 +47,15 @@ public final class Fetcher {
      * @param retryDelay     the pause before the second try; it doubles for each further one
      */
     public Fetcher(HttpClient client, Duration requestTimeout, int attempts, Duration retryDelay) {
-        this.client = client;
+        this(() -> client, requestTimeout, attempts, retryDelay);
+    }
+
+    /**
+     * @param clientFactory makes the HTTP client when the first {@code http(s)} URL is fetched; a load
+     *                      served from the cache then never pays for starting one
+     */
+    public Fetcher(Supplier<HttpClient> clientFactory, Duration requestTimeout, int attempts, Duration retryDelay) {
+        this.clientFactory = clientFactory;
         this.requestTimeout = requestTimeout;
         this.attempts = Math.max(1, attempts);
         this.retryDelay = retryDelay;
@@ -53,11 +63,10 @@ public final class Fetcher {
 
     /** Redirects followed, 15 s to connect, 60 s to answer, 3 tries. */
     public static Fetcher createDefault() {
-        HttpClient client = HttpClient.newBuilder()
+        return new Fetcher(() -> HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(15))
-                .build();
-        return new Fetcher(client, Duration.ofSeconds(60), 3, Duration.ofMillis(500));
+                .build(), Duration.ofSeconds(60), 3, Duration.ofMillis(500));
     }
 
     /**
@@ -85,6 +94,13 @@ public final class Fetcher {
         return fetch(uri, () -> Files.newOutputStream(target), progress);
     }
 
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = clientFactory.get();
+        }
+        return client;
+    }
+
     private interface Sink {
         OutputStream open() throws IOException;
     }
@@ -105,7 +121,7 @@ public final class Fetcher {
             }
             try {
                 HttpRequest request = HttpRequest.newBuilder(uri).timeout(requestTimeout).GET().build();
-                HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse<InputStream> response = client().send(request, HttpResponse.BodyHandlers.ofInputStream());
                 int status = response.statusCode();
                 try (InputStream body = response.body()) {
                     if (status == 404 || status == 410) {
