@@ -3,6 +3,7 @@ package org.remixstudio.engine.repo;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -30,6 +31,8 @@ import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
  * a signature worthless.
  */
 public final class SignatureVerifier {
+
+    private static final String ARMOR = "-----BEGIN PGP SIGNATURE-----";
 
     private final BcPGPContentVerifierBuilderProvider verifiers = new BcPGPContentVerifierBuilderProvider();
     private final java.time.Clock clock;
@@ -223,8 +226,20 @@ public final class SignatureVerifier {
 
     private static List<PGPSignature> readSignatures(byte[] signature) throws IOException, PGPException {
         List<PGPSignature> out = new ArrayList<>();
-        InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(signature));
-        collect(new BcPGPObjectFactory(in), out);
+        // several armored blocks may follow each other (RFC 4880 §6.2); read each
+        String text = new String(signature, StandardCharsets.ISO_8859_1);
+        int at = text.indexOf(ARMOR);
+        if (at < 0) {
+            collect(new BcPGPObjectFactory(PGPUtil.getDecoderStream(new ByteArrayInputStream(signature))), out);
+            return out;
+        }
+        while (at >= 0) {
+            int next = text.indexOf(ARMOR, at + ARMOR.length());
+            byte[] block = (next < 0 ? text.substring(at) : text.substring(at, next)).getBytes(StandardCharsets.ISO_8859_1);
+            InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(block));
+            collect(new BcPGPObjectFactory(in), out);
+            at = next;
+        }
         return out;
     }
 

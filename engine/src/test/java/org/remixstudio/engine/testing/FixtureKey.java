@@ -60,22 +60,36 @@ public final class FixtureKey {
      * @param algorithm     a gpg {@code --quick-gen-key} algorithm such as {@code rsa2048} or {@code ed25519}
      */
     public static FixtureKey named(String name, boolean signingSubkey, String algorithm) {
-        return CACHE.computeIfAbsent(name + "/" + signingSubkey + "/" + algorithm,
-                k -> generate(name, signingSubkey, algorithm));
+        return named(name, signingSubkey, algorithm, "never");
     }
 
-    private static FixtureKey generate(String name, boolean signingSubkey, String algorithm) {
+    /** A key that expires one day after its creation (gpg expiry {@code 1d}). */
+    public static FixtureKey expiringAfterOneDay() {
+        return named("expiring", false, "ed25519", "1d");
+    }
+
+    /**
+     * A cached key by name.
+     *
+     * @param expire a gpg expiry such as {@code never} or {@code 1d}
+     */
+    public static FixtureKey named(String name, boolean signingSubkey, String algorithm, String expire) {
+        return CACHE.computeIfAbsent(name + "/" + signingSubkey + "/" + algorithm + "/" + expire,
+                k -> generate(name, signingSubkey, algorithm, expire));
+    }
+
+    private static FixtureKey generate(String name, boolean signingSubkey, String algorithm, String expire) {
         try {
             // short path: gpg-agent's socket path must stay under 108 bytes
             Path home = Files.createTempDirectory(Path.of("/tmp"), "fkey");
             Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> cleanUp(home)));
             String uid = "Fixture " + name + " <" + name + "@fixture.invalid>";
-            gpg(home, "--quick-gen-key", uid, algorithm, signingSubkey ? "cert" : "sign", "never");
+            gpg(home, "--quick-gen-key", uid, algorithm, signingSubkey ? "cert" : "sign", expire);
             String fpr = firstField(gpg(home, "--with-colons", "--list-keys", uid), "fpr", 9);
             String signing = fpr.substring(fpr.length() - 16);
             if (signingSubkey) {
-                gpg(home, "--quick-add-key", fpr, algorithm, "sign", "never");
+                gpg(home, "--quick-add-key", fpr, algorithm, "sign", expire);
                 String colons = gpg(home, "--with-colons", "--list-keys", uid);
                 signing = firstField(colons, "sub", 4);
             }
