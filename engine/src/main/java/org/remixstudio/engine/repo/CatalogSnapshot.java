@@ -9,16 +9,17 @@ import org.remixstudio.engine.catalog.IndexOrigin;
  * <pre>
  *   int magic "RXSN", int format
  *   origin: baseUri suite codename component releaseSha256   (length-prefixed UTF-8)
- *   strings:   n × (len, UTF-8 bytes)                 every string, stored once
+ *   strings:   n, split, splitOffset, n × (len, UTF-8 bytes)   every string, stored once
  *   versions:  n × (epoch, upstream#, revision#)      distinct DebVersions
  *   relations: n × (name#, arch#+1, op+1, version#+1) distinct PackageRelations (0 = none)
  *   groups:    n × (k, k × relation#)                 distinct RelationGroups
  *   groupLists:    n × (k, k × group#)                distinct relationship fields (Depends, ...)
  *   relationLists: n × (k, k × relation#)             distinct Provides fields
- *   packages:  n × (the BinaryPackage fields as table references)
+ *   packages:  n, split, splitOffset, n × (the BinaryPackage fields as table references)
  *   long CRC32C of everything before it
  * </pre>
- * Repeated values are stored once and shared again when read, which also keeps the heap small. A
+ * {@code split} and {@code splitOffset} give the index and byte offset of the second half of a section,
+ * so the reader can decode both halves at once. Repeated values are stored once and shared again when read, which also keeps the heap small. A
  * snapshot is named by {@link #key} — the format version, the verified index hash and the origin —
  * so a changed index or a new format never reads an old snapshot.
  */
@@ -26,7 +27,7 @@ public final class CatalogSnapshot {
 
     static final int MAGIC = 0x5258534E;
     /** Bump when the layout or {@code BinaryPackage} changes. */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
 
     private CatalogSnapshot() {
     }

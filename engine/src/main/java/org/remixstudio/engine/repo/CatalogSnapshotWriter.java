@@ -5,6 +5,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import org.remixstudio.engine.catalog.IndexOrigin;
 import org.remixstudio.engine.catalog.PackageRelation;
 import org.remixstudio.engine.catalog.RelationGroup;
 
-/** Writes the {@link CatalogSnapshot} format for the packages of one index. */
+/** Writes the {@link CatalogSnapshot} format for the packages of one index. Use one writer per snapshot. */
 public final class CatalogSnapshotWriter {
 
     private final Map<String, Integer> strings = new HashMap<>();
@@ -31,14 +32,21 @@ public final class CatalogSnapshotWriter {
     private final Table groupTable = new Table();
     private final Table groupListTable = new Table();
     private final Table relationListTable = new Table();
+    /** Byte offset of each string in {@link #stringTable}, to split the table in two halves. */
+    private int[] stringOffsets = new int[1024];
 
     /** Writes the snapshot; every package must have {@code origin} as its origin. */
     public void write(IndexOrigin origin, List<BinaryPackage> packages, OutputStream sink) throws IOException {
         Table body = new Table();
-        body.varint(packages.size());
-        for (BinaryPackage p : packages) {
+        int split = packages.size() / 2;
+        int splitOffset = 0;
+        for (int i = 0; i < packages.size(); i++) {
+            BinaryPackage p = packages.get(i);
             if (!p.origin().equals(origin)) {
                 throw new IllegalArgumentException("package " + p + " is not from " + origin);
+            }
+            if (i == split) {
+                splitOffset = body.size();
             }
             writePackage(body, p);
         }
@@ -46,24 +54,37 @@ public final class CatalogSnapshotWriter {
         DataOutputStream out = new DataOutputStream(checked);
         out.writeInt(CatalogSnapshot.MAGIC);
         out.writeInt(CatalogSnapshot.FORMAT);
+        Table head = new Table();
         for (String s : List.of(origin.baseUri(), origin.suite(), origin.codename(), origin.component(),
                 origin.releaseSha256())) {
             byte[] b = s.getBytes(StandardCharsets.UTF_8);
-            Table t = new Table();
-            t.varint(b.length);
-            t.writeTo(out);
-            out.write(b);
+            head.varint(b.length);
+            head.write(b, 0, b.length);
         }
-        writeCounted(out, strings.size(), stringTable);
+        head.writeTo(out);
+        int stringSplit = strings.size() / 2;
+        writeSplit(out, strings.size(), stringSplit,
+                stringSplit < strings.size() ? stringOffsets[stringSplit] : stringTable.size(), stringTable);
         writeCounted(out, versions.size(), versionTable);
         writeCounted(out, relations.size(), relationTable);
         writeCounted(out, groups.size(), groupTable);
         writeCounted(out, groupLists.size(), groupListTable);
         writeCounted(out, relationLists.size(), relationListTable);
-        body.writeTo(out);
+        writeSplit(out, packages.size(), split, splitOffset, body);
         out.flush();
         new DataOutputStream(sink).writeLong(checked.getChecksum().getValue());
         sink.flush();
+    }
+
+    /** A section readable in two halves at once: count, index and byte offset of the second half, data. */
+    private static void writeSplit(DataOutputStream out, int count, int split, int splitOffset, Table data)
+            throws IOException {
+        Table head = new Table();
+        head.varint(count);
+        head.varint(split);
+        head.varint(splitOffset);
+        head.writeTo(out);
+        data.writeTo(out);
     }
 
     private static void writeCounted(DataOutputStream out, int count, Table table) throws IOException {
@@ -102,6 +123,10 @@ public final class CatalogSnapshotWriter {
         if (i == null) {
             i = strings.size();
             strings.put(s, i);
+            if (i == stringOffsets.length) {
+                stringOffsets = Arrays.copyOf(stringOffsets, i * 2);
+            }
+            stringOffsets[i] = stringTable.size();
             byte[] b = s.getBytes(StandardCharsets.UTF_8);
             stringTable.varint(b.length);
             stringTable.write(b, 0, b.length);

@@ -54,18 +54,22 @@ public final class ReleaseFileParser {
         Map<String, IndexFileEntry> files = new HashMap<>();
         String list = p.get("SHA256").orElseThrow(() -> new EngineException(originName
                 + " has no SHA256 file list; apt refuses such Release files too. Ask the archive's maintainer."));
+        // hundreds of lines per Release: split by hand, a regex per line costs a warm start dearly
         for (String line : list.split("\n")) {
             String l = line.strip();
             if (l.isEmpty()) {
                 continue;
             }
-            String[] parts = l.split("\\s+");
-            if (parts.length != 3 || !parts[0].matches("[0-9a-fA-F]{64}")) {
+            int a = firstSpace(l, 0);
+            int b = a < 0 ? -1 : firstSpace(l, skipSpaces(l, a));
+            String hash = a < 0 ? "" : l.substring(0, a);
+            String size = b < 0 ? "" : l.substring(skipSpaces(l, a), b);
+            String path = b < 0 ? "" : l.substring(skipSpaces(l, b));
+            if (!isSha256(hash) || path.isEmpty() || firstSpace(path, 0) >= 0) {
                 throw new EngineException(originName + ": malformed SHA256 line '" + l + "'.");
             }
             try {
-                files.put(parts[2], new IndexFileEntry(parts[2], Long.parseLong(parts[1]),
-                        parts[0].toLowerCase(Locale.ROOT)));
+                files.put(path, new IndexFileEntry(path, Long.parseLong(size), hash.toLowerCase(Locale.ROOT)));
             } catch (NumberFormatException e) {
                 throw new EngineException(originName + ": malformed size in SHA256 line '" + l + "'.");
             }
@@ -82,6 +86,35 @@ public final class ReleaseFileParser {
                 "yes".equalsIgnoreCase(p.get("Acquire-By-Hash", "no").strip()),
                 p.get("No-Support-for-Architecture-all").map(String::strip).orElse(null),
                 files);
+    }
+
+    private static int firstSpace(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            if (s.charAt(i) == ' ' || s.charAt(i) == '\t') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int skipSpaces(String s, int from) {
+        int i = from;
+        while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isSha256(String s) {
+        if (s.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            if (Character.digit(s.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<String> words(Optional<String> value) {
