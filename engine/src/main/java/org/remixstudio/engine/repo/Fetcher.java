@@ -32,6 +32,7 @@ import org.remixstudio.engine.api.ProgressEvent;
 public final class Fetcher {
 
     private static final int BUFFER = 1 << 16;
+    private static final String USER_AGENT = "remix-studio (apt-compatible)";
     private static final long PROGRESS_STEP = 1 << 18;
 
     private final Supplier<HttpClient> clientFactory;
@@ -61,9 +62,13 @@ public final class Fetcher {
         this.retryDelay = retryDelay;
     }
 
-    /** Redirects followed, 15 s to connect, 60 s to answer, 3 tries. */
+    /**
+     * Redirects followed, 15 s to connect, 60 s to answer, 3 tries. HTTP/1.1 as apt speaks it: a plain
+     * {@code http:} mirror or proxy need not understand the HTTP/2 upgrade.
+     */
     public static Fetcher createDefault() {
         return new Fetcher(() -> HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(15))
                 .build(), Duration.ofSeconds(60), 3, Duration.ofMillis(500));
@@ -120,7 +125,8 @@ public final class Fetcher {
                 pause(retryDelay.multipliedBy(1L << (attempt - 2)));
             }
             try {
-                HttpRequest request = HttpRequest.newBuilder(uri).timeout(requestTimeout).GET().build();
+                HttpRequest request = HttpRequest.newBuilder(uri).timeout(requestTimeout)
+                        .header("User-Agent", USER_AGENT).GET().build();
                 HttpResponse<InputStream> response = client().send(request, HttpResponse.BodyHandlers.ofInputStream());
                 int status = response.statusCode();
                 try (InputStream body = response.body()) {

@@ -109,6 +109,18 @@ class SignatureVerifierTest {
     }
 
     @Test
+    void revokedKey_makesTheSignatureWorthless() throws IOException {
+        FixtureKey key = FixtureKey.named("revoked", false, "ed25519");
+        byte[] data = "Origin: x\n".getBytes(StandardCharsets.UTF_8);
+        byte[] sig = detachSign(key, data);
+
+        SignatureCheck c = verifier.verify(data, sig, Keyring.parse(key.revokeAndExport(), "revoked"));
+
+        assertThat(c.outcome()).isEqualTo(SignatureCheck.Outcome.KEY_NOT_VALID);
+        assertThat(c.detail()).contains("was revoked");
+    }
+
+    @Test
     void garbage_isUnsigned() {
         SignatureCheck c = verifier.verify(new byte[] {1, 2, 3}, "not a signature".getBytes(StandardCharsets.UTF_8),
                 Keyring.parse(FixtureKey.primary().publicKey(), "k"));

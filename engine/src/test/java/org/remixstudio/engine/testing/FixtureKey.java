@@ -111,6 +111,21 @@ public final class FixtureKey {
         throw new IllegalStateException("no " + record + " record in gpg output:\n" + colons);
     }
 
+    /**
+     * Revokes the key with the revocation certificate gpg made when generating it, and returns the
+     * public key as exported afterwards (carrying the revocation). The key cannot sign any more, so
+     * use a key of its own for this ({@code named("revoked", ...)}) and sign before revoking.
+     */
+    public byte[] revokeAndExport() throws IOException {
+        Path cert = home.resolve("openpgp-revocs.d").resolve(fingerprint + ".rev");
+        // gpg prefixes the armor line with ':' so the certificate is not imported by accident
+        String text = Files.readString(cert).replace(":-----BEGIN PGP PUBLIC KEY BLOCK-----",
+                "-----BEGIN PGP PUBLIC KEY BLOCK-----");
+        Path clean = Files.writeString(home.resolve("revocation.asc"), text);
+        gpg(home, "--import", clean.toString());
+        return gpgBytes(home, "--export", fingerprint);
+    }
+
     /** Full fingerprint of the primary key, upper-case hex. */
     public String fingerprint() {
         return fingerprint;
