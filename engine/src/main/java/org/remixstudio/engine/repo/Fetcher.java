@@ -96,7 +96,47 @@ public final class Fetcher {
      * @throws FetchException when it cannot be fetched for another reason
      */
     public Optional<Download> fetchTo(URI uri, Path target, Consumer<ProgressEvent> progress) {
-        return fetch(uri, () -> Files.newOutputStream(target), progress);
+        return fetchTo(uri, target, Long.MAX_VALUE, progress);
+    }
+
+    /**
+     * Like {@link #fetchTo(URI, Path, Consumer)}, but stops as soon as more than {@code maxBytes}
+     * arrive (as apt does when a file outgrows the size its signed Release gives), so a hostile or
+     * broken mirror cannot fill the disk.
+     *
+     * @throws FetchException when the file is larger than {@code maxBytes}
+     */
+    public Optional<Download> fetchTo(URI uri, Path target, long maxBytes, Consumer<ProgressEvent> progress) {
+        return fetch(uri, () -> new LimitedOutputStream(Files.newOutputStream(target), maxBytes, uri), progress);
+    }
+
+    /** Refuses to write more than a limit. */
+    private static final class LimitedOutputStream extends java.io.FilterOutputStream {
+        private final long limit;
+        private final URI uri;
+        private long written;
+
+        LimitedOutputStream(OutputStream out, long limit, URI uri) {
+            super(out);
+            this.limit = limit;
+            this.uri = uri;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            written += len;
+            if (written > limit) {
+                throw new FetchException(uri.toString(), uri + " is larger than the " + limit
+                        + " bytes its signed Release file gives; the mirror is broken or hostile. Try another mirror.",
+                        null);
+            }
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
     }
 
     private synchronized HttpClient client() {

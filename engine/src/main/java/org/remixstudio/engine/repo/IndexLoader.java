@@ -111,11 +111,11 @@ final class IndexLoader {
                 int slash = v.path().lastIndexOf('/');
                 String dir = slash < 0 ? "" : v.path().substring(0, slash + 1);
                 String byHash = url(target, dir + "by-hash/SHA256/" + v.sha256());
-                d = fetcher.fetchTo(URI.create(byHash), temp, session.progress());
+                d = fetcher.fetchTo(URI.create(byHash), temp, v.size(), session.progress());
                 fetchedUrl = byHash;
             }
             if (d.isEmpty()) {
-                d = fetcher.fetchTo(URI.create(plain), temp, session.progress());
+                d = fetcher.fetchTo(URI.create(plain), temp, v.size(), session.progress());
                 fetchedUrl = plain;
             }
             if (d.isEmpty()) {

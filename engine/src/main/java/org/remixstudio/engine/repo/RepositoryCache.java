@@ -83,7 +83,7 @@ public final class RepositoryCache {
 
     /** A fresh temporary file in the blob directory, to fetch into before {@link #adoptBlob}. */
     Path newBlobTempFile() {
-        return newTempFile(blobPath("x"));
+        return newTempFileIn(dir.resolve("blobs"));
     }
 
     /** Moves a verified temporary file into place as the blob named {@code sha256}. */
@@ -135,11 +135,15 @@ public final class RepositoryCache {
     }
 
     Path newTempFile(Path target) {
+        return newTempFileIn(target.getParent());
+    }
+
+    private Path newTempFileIn(Path directory) {
         try {
-            Files.createDirectories(target.getParent());
-            return Files.createTempFile(target.getParent(), ".tmp-", ".part");
+            Files.createDirectories(directory);
+            return Files.createTempFile(directory, ".tmp-", ".part");
         } catch (IOException e) {
-            throw cacheError(target.getParent(), e);
+            throw cacheError(directory, e);
         }
     }
 

@@ -126,6 +126,23 @@ class RepositoryCatalogLoaderTest {
     }
 
     @Test
+    void anIndexLargerThanSigned_isCutOffWhileDownloading() throws IOException {
+        FixtureRepository repo = FixtureRepository.builder(tmp.resolve("r"))
+                .add(FixturePackage.of("hello", "1.0")).compressions(".xz").build();
+        Path xz = repo.distsFile("main/binary-amd64/Packages.xz");
+        long signedSize = Files.size(xz);
+        Files.write(xz, new byte[1 << 20], java.nio.file.StandardOpenOption.APPEND);
+
+        assertThatThrownBy(() -> loader(tmp.resolve("cache")).load(sources(repo.sourcesLine()), "amd64", false, e -> { }))
+                .isInstanceOf(EngineException.class)
+                .hasMessageContaining(repo.uri() + "dists/stable/main/binary-amd64/Packages.xz is larger than the "
+                        + signedSize + " bytes");
+        try (var files = Files.walk(tmp.resolve("cache"))) {
+            assertThat(files.filter(Files::isRegularFile).map(Path::toString)).noneMatch(n -> n.contains(".tmp-"));
+        }
+    }
+
+    @Test
     void signatureByAKeyOutsideTheKeyring_isRefusedNamingTheKey() throws IOException {
         FixtureRepository repo = FixtureRepository.builder(tmp.resolve("r"))
                 .add(FixturePackage.of("hello", "1.0")).signedBy(FixtureKey.other()).build();
