@@ -25,16 +25,22 @@ final class ReleaseLoader {
     private final Fetcher fetcher;
     private final RepositoryCache cache;
     private final KeyringResolver keyrings;
-    private final SignatureVerifier verifier;
     private final Clock clock;
+    /** Made on first use: a start served from the cache then never loads BouncyCastle at all. */
+    private SignatureVerifier verifier;
 
-    ReleaseLoader(Fetcher fetcher, RepositoryCache cache, KeyringResolver keyrings, SignatureVerifier verifier,
-                  Clock clock) {
+    ReleaseLoader(Fetcher fetcher, RepositoryCache cache, KeyringResolver keyrings, Clock clock) {
         this.fetcher = fetcher;
         this.cache = cache;
         this.keyrings = keyrings;
-        this.verifier = verifier;
         this.clock = clock;
+    }
+
+    private synchronized SignatureVerifier verifier() {
+        if (verifier == null) {
+            verifier = new SignatureVerifier(clock);
+        }
+        return verifier;
     }
 
     VerifiedRelease load(SuiteTarget target, LoadSession session) {
@@ -69,7 +75,7 @@ final class ReleaseLoader {
             text = message.text();
             Optional<CachedRelease> known = reusableVerdict(target, Hashing.sha256Hex(releaseBytes), trustBasis);
             status = known.isPresent() ? known.get().signature()
-                    : judge(target, url, signedFile, () -> verifier.verify(message, keyrings.keyringFor(target.source())));
+                    : judge(target, url, signedFile, () -> verifier().verify(message, keyrings.keyringFor(target.source())));
         } else {
             String url = base + "Release";
             releaseBytes = fetcher.fetchBytes(URI.create(url), session.progress()).orElseThrow(() ->
@@ -86,7 +92,7 @@ final class ReleaseLoader {
                 Optional<CachedRelease> known = reusableVerdict(target, Hashing.sha256Hex(releaseBytes), trustBasis);
                 status = known.isPresent() ? known.get().signature()
                         : judge(target, url, signedFile,
-                                () -> verifier.verify(releaseBytes, sig.get(), keyrings.keyringFor(target.source())));
+                                () -> verifier().verify(releaseBytes, sig.get(), keyrings.keyringFor(target.source())));
             }
         }
         ReleaseFile release = new ReleaseFileParser(base + signedFile).parse(text);

@@ -46,7 +46,7 @@ public final class RepositoryCatalogLoader {
      * @param clock    the time to check {@code Valid-Until} and to stamp fetches with
      */
     public RepositoryCatalogLoader(Fetcher fetcher, RepositoryCache cache, KeyringResolver keyrings, Clock clock) {
-        this.releases = new ReleaseLoader(fetcher, cache, keyrings, new SignatureVerifier(clock), clock);
+        this.releases = new ReleaseLoader(fetcher, cache, keyrings, clock);
         this.indexes = new IndexLoader(fetcher, cache);
     }
 
