@@ -460,6 +460,24 @@ class RepositoryCatalogLoaderTest {
     }
 
     @Test
+    void fixtureRepository_loadCatalog_givesTheCatalogForResolverTests() {
+        FixtureRepository repo = FixtureRepository.builder(tmp.resolve("r"))
+                .add(FixturePackage.of("base-files", "12.4").essential().priority("required"))
+                .add(FixturePackage.of("mawk", "1.3.4").provides("awk").priority("required"))
+                .add(FixturePackage.of("libfoo1", "2:1.0-1").arch("amd64").multiArch("same").source("foo (1.0-1)"))
+                .build();
+
+        org.remixstudio.engine.catalog.Catalog catalog = repo.loadCatalog("amd64");
+
+        assertThat(catalog.candidate("base-files").orElseThrow().essential()).isTrue();
+        assertThat(catalog.providers("awk")).extracting(BinaryPackage::name).containsExactly("mawk");
+        BinaryPackage foo = catalog.candidate("libfoo1").orElseThrow();
+        assertThat(foo.version().epoch()).isEqualTo(2);
+        assertThat(foo.source()).isEqualTo("foo");
+        assertThat(foo.sourceVersion().toString()).isEqualTo("1.0-1");
+    }
+
+    @Test
     void interruptedLoad_isCancelled() {
         FixtureRepository repo = simpleRepo("r");
         Thread.currentThread().interrupt();

@@ -144,6 +144,19 @@ public final class FixtureRepository {
                 + "\n" + (key == null ? "" : "Signed-By: " + keyringGpg() + "\n") + extraFields;
     }
 
+    /**
+     * Loads the archive the way the engine does (signature and hashes checked) and returns its
+     * catalog; the cache lives in {@code DIR/cache}. For tests that need a real {@code Catalog}.
+     */
+    public org.remixstudio.engine.catalog.Catalog loadCatalog(String arch) {
+        org.remixstudio.engine.repo.AptSource source =
+                new org.remixstudio.engine.repo.OneLineSourcesParser("fixture").parseLine(sourcesLine(), 1);
+        return org.remixstudio.engine.repo.RepositoryCatalogLoader
+                .create(new org.remixstudio.engine.repo.SystemSources(dir.resolve("no-system-root")), dir.resolve("cache"))
+                .load(List.of(source), arch, false, e -> { })
+                .catalog();
+    }
+
     /** Builds a {@link FixtureRepository}. */
     public static final class Builder {
 
