@@ -42,6 +42,16 @@ public final class Resolver {
     }
 
     public Resolution resolve(ResolveRequest request) {
+        return resolve(request, false);
+    }
+
+    /**
+     * With {@code dryRun}, the second apt call starts from an empty system, as in
+     * {@code mmdebstrap --simulate}, where the Essential packages of the first call were never
+     * unpacked; the result is the union of both calls. Only tests use it, to compare with mmdebstrap's
+     * dry-run output; a real build has the Essential packages installed before the second call.
+     */
+    Resolution resolve(ResolveRequest request, boolean dryRun) {
         List<Ver> installs = new ArrayList<>();
         for (String spec : request.install()) {
             installs.add(versionFor(spec));
@@ -52,14 +62,14 @@ public final class Resolver {
         }
         List<RemovedPackage> removedReport = new ArrayList<>();
         if (!removals.isEmpty()) {
-            refuseBaseRemovals(request, removals);
+            refuseBaseRemovals(request, removals, dryRun);
             for (int r : removals) {
                 removedReport.add(new RemovedPackage(universe.name(r), "removed on request"));
             }
         }
         // A requested package that needs a removed one goes too (apt-get remove semantics).
         while (true) {
-            Outcome outcome = run(request, installs, removals);
+            Outcome outcome = run(request, installs, removals, dryRun);
             if (outcome.broken.isEmpty()) {
                 return outcome.resolution(removedReport);
             }
@@ -142,13 +152,13 @@ public final class Resolver {
     }
 
     /** Removing what the base needs would leave a broken system: refuse and say who needs it. */
-    private void refuseBaseRemovals(ResolveRequest request, Set<Integer> removals) {
+    private void refuseBaseRemovals(ResolveRequest request, Set<Integer> removals, boolean dryRun) {
         if (!request.variant().hasEssential()) {
             return;
         }
         ResolveRequest base = new ResolveRequest(request.variant(), request.baseSuite(), List.of(), List.of(),
                 request.recommends());
-        Resolution baseSet = run(base, List.of(), Set.of()).resolution(List.of());
+        Resolution baseSet = run(base, List.of(), Set.of(), dryRun).resolution(List.of());
         for (int r : removals) {
             String name = universe.name(r);
             if (baseSet.contains(name)) {
@@ -221,7 +231,7 @@ public final class Resolver {
         }
     }
 
-    private Outcome run(ResolveRequest request, List<Ver> installs, Set<Integer> removals) {
+    private Outcome run(ResolveRequest request, List<Ver> installs, Set<Integer> removals, boolean dryRun) {
         BaseVariant variant = request.variant();
         DepCache essentialRun = null;
         Ver[] installed = null;
@@ -259,8 +269,16 @@ public final class Resolver {
             return new Outcome("", essentialRun, List.of(), essentialRun, essentialRequests, baseRequests,
                     userRequests, request);
         }
-        DepCache cache = new DepCache(universe, request.recommends(), installed);
+        DepCache cache = new DepCache(universe, request.recommends(), dryRun ? null : installed);
         List<Integer> broken = new AptInstallRun(cache).run(new ArrayList<>(removals), second);
+        if (dryRun && installed != null) {
+            // the union of both calls: what the first one installed counts as kept
+            for (int p = 0; p < installed.length; p++) {
+                if (installed[p] != null && cache.mode[p] != DepCache.INSTALL) {
+                    cache.current[p] = installed[p];
+                }
+            }
+        }
         return new Outcome("the requested packages", cache, broken, essentialRun, essentialRequests, baseRequests,
                 userRequests, request);
     }

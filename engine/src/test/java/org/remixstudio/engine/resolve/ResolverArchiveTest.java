@@ -13,6 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.remixstudio.engine.testing.AptOracle;
 import org.remixstudio.engine.testing.MmdebstrapOracle;
 import org.remixstudio.engine.testing.RealArchive;
 
@@ -53,6 +54,8 @@ class ResolverArchiveTest {
             List<Future<?>> futures = new ArrayList<>();
             cases().forEach(a -> futures.add(pool.submit(() -> MmdebstrapOracle.answer(
                     (String) a.get()[0], (String) a.get()[1], (String) a.get()[2]))));
+            cases().forEach(a -> futures.add(pool.submit(() -> AptOracle.answer(
+                    (String) a.get()[0], (String) a.get()[1], (String) a.get()[2]))));
             for (Future<?> f : futures) {
                 f.get();
             }
@@ -65,15 +68,30 @@ class ResolverArchiveTest {
         return resolvers.computeIfAbsent(release, r -> new Resolver(RealArchive.catalog(r, "amd64"), "amd64"));
     }
 
+    /** What a real mmdebstrap run installs: its second apt call sees the Essential set installed. */
     @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("cases")
-    void resolve_matchesAptThroughMmdebstrap_exactly(String release, String variant, String include) {
+    void resolve_matchesAptAsARealMmdebstrapRunsIt_exactly(String release, String variant, String include) {
+        Resolution ours = resolver(release).resolve(request(release, variant, include));
+        assertSame(release, variant, include, ours, AptOracle.answer(release, variant, include));
+    }
+
+    /** mmdebstrap --simulate itself: both apt calls start from an empty system. */
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("cases")
+    void resolveDryRun_matchesMmdebstrapSimulate_exactly(String release, String variant, String include) {
+        Resolution ours = resolver(release).resolve(request(release, variant, include), true);
+        assertSame(release, variant, include, ours, MmdebstrapOracle.answer(release, variant, include));
+    }
+
+    private static ResolveRequest request(String release, String variant, String include) {
         ResolveRequest request = ResolveRequest.base(BaseVariant.parse(variant), release);
-        if (include != null) {
-            request = request.withInstall(include);
-        }
-        Resolution ours = resolver(release).resolve(request);
-        List<String> apt = new ArrayList<>(MmdebstrapOracle.answer(release, variant, include));
+        return include == null ? request : request.withInstall(include);
+    }
+
+    private static void assertSame(String release, String variant, String include, Resolution ours,
+            List<String> answer) {
+        List<String> apt = new ArrayList<>(answer);
         apt.sort(null);
         List<String> mine = new ArrayList<>(ours.nameVersions());
         mine.sort(null);
