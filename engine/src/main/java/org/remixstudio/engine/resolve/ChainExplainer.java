@@ -31,6 +31,12 @@ final class ChainExplainer {
     DependencyChain explain(int pkg) {
         List<Link> links = new ArrayList<>();
         Set<Integer> visited = new HashSet<>();
+        // apt reports the deepest protected package that broke; lead up to it from what was asked for
+        for (int x = pkg; cache.reason[x] != null && visited.add(x); x = cache.reason[x].parent.pkg) {
+            Dep r = cache.reason[x];
+            links.add(0, new Link(u.name(r.parent.pkg), r.text()));
+        }
+        visited.clear();
         int cur = pkg;
         Ver v = cache.install[pkg] != null ? cache.install[pkg] : u.candidate(pkg);
         while (true) {

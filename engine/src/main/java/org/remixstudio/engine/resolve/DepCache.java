@@ -640,6 +640,9 @@ final class DepCache {
                         continue;
                     }
                     protect[inst] = true;
+                    if (reason[inst] == null) {
+                        reason[inst] = start;
+                    }
                 }
                 if (!markInstall(inst, true, depth + 1, false)) {
                     continue;
