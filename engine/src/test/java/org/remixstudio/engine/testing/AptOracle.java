@@ -30,14 +30,21 @@ public final class AptOracle {
     private AptOracle() {
     }
 
-    /** Sorted {@code name version} lines of every package a real mmdebstrap run installs. */
+    /** Sorted {@code name version} lines of every package a real mmdebstrap run installs (amd64). */
     public static List<String> answer(String release, String variant, String include) {
-        Path file = ROOT.resolve("oracle-real").resolve(release + "-" + variant + "-"
-                + (include == null ? "none" : include) + ".txt");
+        return answer(release, "amd64", variant, include, false);
+    }
+
+    /** The same for another architecture, or with Recommends installed. */
+    public static List<String> answer(String release, String arch, String variant, String include,
+            boolean recommends) {
+        String key = release + "-" + (arch.equals("amd64") ? "" : arch + "-") + variant + "-"
+                + (include == null ? "none" : include) + (recommends ? "-recommends" : "");
+        Path file = ROOT.resolve("oracle-real").resolve(key + ".txt");
         try {
             if (!Files.isRegularFile(file) || Files.size(file) == 0) {
                 Files.createDirectories(file.getParent());
-                List<String> lines = compute(release, variant, include);
+                List<String> lines = compute(release, arch, variant, include, recommends);
                 Path tmp = Files.createTempFile(file.getParent(), "answer", ".part");
                 Files.write(tmp, lines, StandardCharsets.UTF_8);
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -48,8 +55,8 @@ public final class AptOracle {
         }
     }
 
-    private static synchronized Path aptDir(String release) throws IOException {
-        Path dir = ROOT.resolve("apt").resolve(release);
+    private static synchronized Path aptDir(String release, String arch) throws IOException {
+        Path dir = ROOT.resolve("apt").resolve(release + "-" + arch);
         Path conf = dir.resolve("apt.conf");
         if (Files.isRegularFile(conf)) {
             return dir;
@@ -66,8 +73,8 @@ public final class AptOracle {
         Files.write(dir.resolve("sources.list"), sources, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("status"), "");
         Files.write(dir.resolve("apt.conf.base"), List.of(
-                "Apt::Architecture \"amd64\";",
-                "Apt::Architectures \"amd64\";",
+                "Apt::Architecture \"" + arch + "\";",
+                "Apt::Architectures \"" + arch + "\";",
                 "Dir::Etc::SourceList \"" + dir.resolve("sources.list") + "\";",
                 "Dir::Etc::SourceParts \"/dev/null\";",
                 "Dir::Etc::Parts \"" + dir.resolve("etc/apt.conf.d") + "\";",
@@ -96,15 +103,19 @@ public final class AptOracle {
         return lines;
     }
 
-    private static List<String> compute(String release, String variant, String include) throws IOException {
-        Path dir = aptDir(release);
+    private static List<String> compute(String release, String arch, String variant, String include,
+            boolean recommends) throws IOException {
+        Path dir = aptDir(release, arch);
         Path work = Files.createTempDirectory(ROOT, "apt-run");
         try {
             Path status = work.resolve("status");
             Files.writeString(status, "");
             Path conf = work.resolve("apt.conf");
-            Files.write(conf, withStatus(dir, status), StandardCharsets.UTF_8);
-            String narrow = "?narrow(?or(?archive(^" + release + "$),?codename(^" + release + "$)),?architecture(amd64),";
+            List<String> confLines = withStatus(dir, status);
+            confLines.add("Apt::Install-Recommends \"" + recommends + "\";");
+            Files.write(conf, confLines, StandardCharsets.UTF_8);
+            String narrow = "?narrow(?or(?archive(^" + release + "$),?codename(^" + release + "$)),?architecture("
+                    + arch + "),";
             TreeSet<String> result = new TreeSet<>();
             List<String> first = new ArrayList<>();
             if (!variant.equals("custom")) {
@@ -113,7 +124,7 @@ public final class AptOracle {
             }
             List<String> args = new ArrayList<>(List.of("apt-get", "-s", "-y", "install"));
             if (include != null) {
-                args.add(include);
+                args.addAll(List.of(include.split("[,\\s]+"))); // mmdebstrap splits --include like this
             }
             String priority = switch (variant) {
                 case "minbase", "required" -> "?and(?priority(required),?not(?essential))";

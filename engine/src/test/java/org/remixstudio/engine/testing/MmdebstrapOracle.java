@@ -26,13 +26,24 @@ public final class MmdebstrapOracle {
     private MmdebstrapOracle() {
     }
 
-    /** Sorted {@code name version} lines of every package apt would install. */
+    /** Sorted {@code name version} lines of every package apt would install (amd64, no Recommends). */
     public static List<String> answer(String release, String variant, String include) {
-        Path file = CACHE.resolve(release + "-" + variant + "-" + (include == null ? "none" : include) + ".txt");
+        return answer(release, "amd64", variant, include, false);
+    }
+
+    /**
+     * The same for another architecture (run in mmdebstrap's chrootless mode, which needs no emulation
+     * for a dry run) or with Recommends installed ({@code --aptopt}).
+     */
+    public static List<String> answer(String release, String arch, String variant, String include,
+            boolean recommends) {
+        String key = release + "-" + (arch.equals("amd64") ? "" : arch + "-") + variant + "-"
+                + (include == null ? "none" : include) + (recommends ? "-recommends" : "");
+        Path file = CACHE.resolve(key + ".txt");
         try {
             if (!Files.isRegularFile(file) || Files.size(file) == 0) {
                 Files.createDirectories(CACHE);
-                List<String> lines = run(release, variant, include);
+                List<String> lines = run(release, arch, variant, include, recommends);
                 Path tmp = Files.createTempFile(CACHE, "answer", ".part");
                 Files.write(tmp, lines, StandardCharsets.UTF_8);
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -43,8 +54,16 @@ public final class MmdebstrapOracle {
         }
     }
 
-    private static List<String> run(String release, String variant, String include) throws IOException {
+    private static List<String> run(String release, String arch, String variant, String include, boolean recommends)
+            throws IOException {
         List<String> cmd = new ArrayList<>(List.of("mmdebstrap", "--verbose", "--simulate", "--variant=" + variant));
+        if (!arch.equals("amd64")) {
+            cmd.add("--architectures=" + arch);
+            cmd.add("--mode=chrootless");
+        }
+        if (recommends) {
+            cmd.add("--aptopt=Apt::Install-Recommends \"true\"");
+        }
         if (include != null) {
             cmd.add("--include=" + include);
         }
