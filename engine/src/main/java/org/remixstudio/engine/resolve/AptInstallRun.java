@@ -51,7 +51,11 @@ final class AptInstallRun {
         }
         List<Integer> broken = broken();
         if (!broken.isEmpty()) {
-            return broken;
+            Set<Integer> named = new LinkedHashSet<>(removals);
+            named.addAll(autoInstallLater);
+            if (!new ProblemResolver(cache, named, new LinkedHashSet<>(removals)).resolve()) {
+                return broken();
+            }
         }
         new AutoRemover(cache).removeGarbageNewInstalls();
         return broken();

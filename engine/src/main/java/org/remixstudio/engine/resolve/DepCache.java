@@ -41,6 +41,20 @@ final class DepCache {
     /** The dependency through which a package was first marked for installation, for its reason. */
     final Dep[] reason;
 
+    /*
+     * apt keeps each dependency's "satisfiable by candidates" bit (DepCVer) in a cache that
+     * pkgDepCache::Update(Pkg) refreshes for the dependencies naming Pkg, or a name Pkg's current or
+     * candidate version provides. Two places change a candidate without that refresh
+     * (MarkInstall_DiscardCandidate, and IsInstallOkDependenciesSatisfiableByCandidates forgetting
+     * one), so apt goes on seeing the old candidate through those bits until the next refresh; its
+     * choices depend on that. We record when each package was last refreshed and what each silent
+     * change replaced, and evaluate the bit as of the dependency's last refresh.
+     */
+    private long clock;
+    private final long[] refreshedAt;
+    private final Ver[] candidateAtRefresh;
+    private final java.util.Map<Integer, List<Object[]>> silentChanges = new java.util.HashMap<>();
+
     DepCache(PackageUniverse u, boolean installRecommends, Ver[] installed) {
         this.u = u;
         this.installRecommends = installRecommends;
@@ -55,6 +69,64 @@ final class DepCache {
         auto = new boolean[n];
         protect = new boolean[n];
         reason = new Dep[n];
+        refreshedAt = new long[n];
+        candidateAtRefresh = Arrays.copyOf(candidate, n);
+    }
+
+    /** {@code pkgDepCache::Update(Pkg)}: the cached dependency bits around the package are refreshed. */
+    private void refresh(int pkg) {
+        refreshedAt[pkg] = ++clock;
+        candidateAtRefresh[pkg] = candidate[pkg];
+    }
+
+    /** A candidate change apt makes without refreshing the cached dependency bits. */
+    private void silentCandidate(int pkg, Ver newCandidate) {
+        if (candidate[pkg] == newCandidate) {
+            return;
+        }
+        silentChanges.computeIfAbsent(pkg, k -> new ArrayList<>(1)).add(new Object[] {++clock, candidate[pkg]});
+        candidate[pkg] = newCandidate;
+    }
+
+    private Ver candidateAt(int pkg, long time) {
+        List<Object[]> changes = silentChanges.get(pkg);
+        if (changes != null) {
+            for (Object[] c : changes) {
+                if ((Long) c[0] > time) {
+                    return (Ver) c[1];
+                }
+            }
+        }
+        return candidate[pkg];
+    }
+
+    /** apt's cached {@code DepCVer} bit of one alternative (not inverted for negative dependencies). */
+    boolean cachedCandidateSatisfies(Dep d) {
+        int t = d.target;
+        Prv[] prvs = u.providers(t);
+        long time = refreshedAt[t];
+        for (Prv p : prvs) {
+            int z = p.owner().pkg;
+            if (refreshedAt[z] > time && (candidateAtRefresh[z] == p.owner() || current[z] == p.owner())) {
+                time = refreshedAt[z];
+            }
+        }
+        boolean negative = d.negative();
+        if (!(negative && d.parent.pkg == t)) {
+            Ver v = candidateAt(t, time);
+            if (v != null && d.accepts(v.version())) {
+                return true;
+            }
+        }
+        for (Prv p : prvs) {
+            if (negative && p.owner().pkg == d.parent.pkg) {
+                continue;
+            }
+            if (candidateAt(p.owner().pkg, time) == p.owner() && d.accepts(p.version())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     PackageUniverse universe() {
@@ -277,6 +349,7 @@ final class DepCache {
         }
         mode[pkg] = KEEP;
         install[pkg] = current[pkg];
+        refresh(pkg);
         return true;
     }
 
@@ -292,6 +365,7 @@ final class DepCache {
         }
         mode[pkg] = current[pkg] == null ? KEEP : DELETE;
         install[pkg] = null;
+        refresh(pkg);
         return true;
     }
 
@@ -309,6 +383,7 @@ final class DepCache {
             install[pkg] = target;
         }
         candidate[pkg] = target;
+        refresh(pkg);
     }
 
     private boolean stateChange(int pkg, boolean autoInst, boolean fromUser) {
@@ -327,11 +402,12 @@ final class DepCache {
         if (candidate[pkg] == current[pkg]) {
             mode[pkg] = KEEP;
         }
+        refresh(pkg);
         return true;
     }
 
     private void discardCandidate(int pkg) {
-        candidate[pkg] = install[pkg];
+        silentCandidate(pkg, install[pkg]);
     }
 
     private void discardInstall(int pkg) {
@@ -340,6 +416,7 @@ final class DepCache {
         }
         install[pkg] = current[pkg];
         mode[pkg] = KEEP;
+        refresh(pkg);
         discardCandidate(pkg);
     }
 
@@ -452,7 +529,7 @@ final class DepCache {
             }
             boolean found = false;
             for (int k = start.start; k <= start.end && !found; k++) {
-                found = checkDep(deps[k], INST) || checkDep(deps[k], CAND);
+                found = checkDep(deps[k], INST) || cachedCandidateSatisfies(deps[k]);
             }
             if (found) {
                 continue;
@@ -461,7 +538,7 @@ final class DepCache {
                 if (current[pkg] != null) {
                     setCandidateVersion(current[pkg]);
                 } else {
-                    candidate[pkg] = null;
+                    silentCandidate(pkg, null);
                 }
                 if (mode[pkg] != DELETE) {
                     mode[pkg] = KEEP;

@@ -115,8 +115,11 @@ final class PackageUniverse {
         }
     }
 
-    /** {@code owner} provides a name, with {@code version} ({@code null} when unversioned). */
-    record Prv(Ver owner, DebVersion version) {
+    /**
+     * {@code owner} provides a name, with {@code version} ({@code null} when unversioned);
+     * {@code implicit} for the provides apt adds itself for Multi-Arch ({@code Flag::MultiArchImplicit}).
+     */
+    record Prv(Ver owner, DebVersion version, boolean implicit) {
     }
 
     private final String architecture;
@@ -128,6 +131,10 @@ final class PackageUniverse {
     private final List<Boolean> importantFlags = new ArrayList<>();
     private Ver[][] versionArray;
     private Prv[][] provideArray;
+    private Dep[][] reverseDepends;
+    /** Lazily computed, then never changed: the position of each package in apt's hash order. */
+    private int[] hashRank;
+    private int[] allInHashOrder;
     private boolean[] essential;
     private boolean[] important;
 
@@ -169,6 +176,10 @@ final class PackageUniverse {
             addProvides(ver);
         }
         int n = names.size();
+        List<List<Dep>> reverse = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            reverse.add(new ArrayList<>(0));
+        }
         versionArray = new Ver[n][];
         provideArray = new Prv[n][];
         essential = new boolean[n];
@@ -183,8 +194,19 @@ final class PackageUniverse {
                 versionArray[i] = v.toArray(new Ver[0]);
             }
             provideArray[i] = provides.get(i).toArray(new Prv[0]);
+            for (Ver ver : versionArray[i]) {
+                for (Dep d : ver.deps) {
+                    reverse.get(d.target).add(d);
+                }
+            }
             essential[i] = essentialFlags.get(i);
             important[i] = importantFlags.get(i);
+        }
+        reverseDepends = new Dep[n][];
+        Dep[] noDeps = new Dep[0];
+        for (int i = 0; i < n; i++) {
+            List<Dep> r = reverse.get(i);
+            reverseDepends[i] = r.isEmpty() ? noDeps : r.toArray(noDeps);
         }
     }
 
@@ -240,30 +262,30 @@ final class PackageUniverse {
                 continue; // apt ignores non-equal Provides with a warning
             }
             if ("any".equals(p.archQualifier())) {
-                provide(ensure(p.name() + ":any"), ver, p.version());
+                provide(ensure(p.name() + ":any"), ver, p.version(), false);
             } else if (p.archQualifier() != null) {
-                provide(ensure(p.name()), ver, p.version());
-                provide(ensure(p.name() + ":" + p.archQualifier()), ver, p.version());
+                provide(ensure(p.name()), ver, p.version(), true);
+                provide(ensure(p.name() + ":" + p.archQualifier()), ver, p.version(), false);
             } else if (ma == MultiArch.FOREIGN) {
-                provide(ensure(p.name()), ver, p.version());
+                provide(ensure(p.name()), ver, p.version(), false);
             } else {
                 if (ma == MultiArch.ALLOWED) {
-                    provide(ensure(p.name() + ":any"), ver, p.version());
+                    provide(ensure(p.name() + ":any"), ver, p.version(), true);
                 }
-                provide(ensure(p.name()), ver, p.version());
+                provide(ensure(p.name()), ver, p.version(), false);
             }
         }
         if (ma == MultiArch.ALLOWED) {
-            provide(ensure(bp.name() + ":any"), ver, bp.version());
+            provide(ensure(bp.name() + ":any"), ver, bp.version(), true);
         }
         Integer qualified = ids.get(bp.name() + ":" + architecture);
         if (qualified != null) {
-            provide(qualified, ver, bp.version());
+            provide(qualified, ver, bp.version(), true);
         }
     }
 
-    private void provide(int target, Ver owner, DebVersion version) {
-        provides.get(target).add(new Prv(owner, version));
+    private void provide(int target, Ver owner, DebVersion version, boolean implicit) {
+        provides.get(target).add(new Prv(owner, version, implicit));
     }
 
     String architecture() {
@@ -295,8 +317,14 @@ final class PackageUniverse {
         return v.length == 0 ? null : v[0];
     }
 
+    /** Who provides the name, in the order apt's cache generator added them. */
     Prv[] providers(int pkg) {
         return provideArray[pkg];
+    }
+
+    /** Every dependency (of any version) naming this package ({@code RevDependsList}). */
+    Dep[] reverseDepends(int pkg) {
+        return reverseDepends[pkg];
     }
 
     boolean essential(int pkg) {
@@ -311,31 +339,61 @@ final class PackageUniverse {
      * Package IDs in the order apt's {@code PkgIterator} walks its hash table: by bucket
      * ({@code pkgCache::sHash}, a case-folded djb2 variant, modulo the table size), then inside a
      * bucket by name length and bytes ({@code StringViewCompareFast}). apt's pattern selections
-     * ({@code ?essential}, {@code ?priority(required)}) are marked in this order.
+     * ({@code ?essential}, {@code ?priority(required)}) are marked in this order, and its problem
+     * resolver starts from it.
      */
     int[] hashOrder(int[] pkgs) {
+        int[] rank = hashRank();
         Integer[] boxed = new Integer[pkgs.length];
         for (int i = 0; i < pkgs.length; i++) {
             boxed[i] = pkgs[i];
         }
-        Arrays.sort(boxed, (a, b) -> {
-            int ha = bucket(names.get(a));
-            int hb = bucket(names.get(b));
-            if (ha != hb) {
-                return Integer.compare(ha, hb);
-            }
-            byte[] x = names.get(a).getBytes(StandardCharsets.UTF_8);
-            byte[] y = names.get(b).getBytes(StandardCharsets.UTF_8);
-            if (x.length != y.length) {
-                return Integer.compare(x.length, y.length);
-            }
-            return Arrays.compareUnsigned(x, y);
-        });
+        Arrays.sort(boxed, (a, b) -> Integer.compare(rank[a], rank[b]));
         int[] out = new int[pkgs.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = boxed[i];
         }
         return out;
+    }
+
+    /** Every package in hash-table order. */
+    int[] allInHashOrder() {
+        hashRank();
+        return allInHashOrder.clone();
+    }
+
+    private int[] hashRank() {
+        synchronized (this) {
+            if (hashRank == null) {
+                int n = names.size();
+                int[] buckets = new int[n];
+                byte[][] bytes = new byte[n][];
+                Integer[] order = new Integer[n];
+                for (int i = 0; i < n; i++) {
+                    bytes[i] = names.get(i).getBytes(StandardCharsets.UTF_8);
+                    buckets[i] = bucket(names.get(i));
+                    order[i] = i;
+                }
+                Arrays.sort(order, (a, b) -> {
+                    if (buckets[a] != buckets[b]) {
+                        return Integer.compare(buckets[a], buckets[b]);
+                    }
+                    if (bytes[a].length != bytes[b].length) {
+                        return Integer.compare(bytes[a].length, bytes[b].length);
+                    }
+                    return Arrays.compareUnsigned(bytes[a], bytes[b]);
+                });
+                int[] rank = new int[n];
+                int[] all = new int[n];
+                for (int i = 0; i < n; i++) {
+                    rank[order[i]] = i;
+                    all[i] = order[i];
+                }
+                allInHashOrder = all;
+                hashRank = rank;
+            }
+            return hashRank;
+        }
     }
 
     /** {@code pkgCache::sHash}: {@code hash = 33 * hash + (c | 0x20)} from 5381, unsigned 32-bit. */
