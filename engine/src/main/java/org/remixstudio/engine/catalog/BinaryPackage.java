@@ -6,6 +6,8 @@ import java.util.List;
  * One binary package entry of a {@code Packages} index (Debian policy §5.3 and §5.6), with the
  * relationship fields already parsed. Immutable; shared by the catalog, the resolver and the build.
  *
+ * @param important     {@code Protected: yes} (or its older name {@code Important: yes}): apt refuses to
+ *                      remove such a package on its own and prefers it among providers
  * @param installedSize {@code Installed-Size} in KiB, as the index gives it
  * @param size          size of the {@code .deb} in bytes
  * @param source        the source package name ({@code Source}, or the binary's own name)
@@ -18,6 +20,7 @@ public record BinaryPackage(
         String architecture,
         MultiArch multiArch,
         boolean essential,
+        boolean important,
         Priority priority,
         String section,
         long installedSize,
@@ -38,6 +41,19 @@ public record BinaryPackage(
         String longDescription,
         String homepage,
         IndexOrigin origin) {
+
+    /** An entry without the {@code Protected} flag (the common case). */
+    public BinaryPackage(String name, DebVersion version, String architecture, MultiArch multiArch,
+            boolean essential, Priority priority, String section, long installedSize, long size,
+            String sha256, String filename, String source, DebVersion sourceVersion,
+            List<RelationGroup> depends, List<RelationGroup> preDepends, List<RelationGroup> recommends,
+            List<RelationGroup> suggests, List<RelationGroup> conflicts, List<RelationGroup> breaks,
+            List<RelationGroup> replaces, List<PackageRelation> provides, String shortDescription,
+            String longDescription, String homepage, IndexOrigin origin) {
+        this(name, version, architecture, multiArch, essential, false, priority, section, installedSize,
+                size, sha256, filename, source, sourceVersion, depends, preDepends, recommends, suggests,
+                conflicts, breaks, replaces, provides, shortDescription, longDescription, homepage, origin);
+    }
 
     /** {@code name=version:arch}, unique within a catalog. */
     public String id() {

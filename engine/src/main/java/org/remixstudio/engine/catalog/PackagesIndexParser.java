@@ -79,6 +79,8 @@ public final class PackagesIndexParser {
                     share(require(p, "Architecture")),
                     MultiArch.parse(p.get("Multi-Arch", null)),
                     "yes".equalsIgnoreCase(p.get("Essential", "no").strip()),
+                    "yes".equalsIgnoreCase(p.get("Protected", "no").strip())
+                            || "yes".equalsIgnoreCase(p.get("Important", "no").strip()),
                     Priority.parse(p.get("Priority", null)),
                     share(p.get("Section", "")),
                     parseLong(p.get("Installed-Size", "0"), "Installed-Size"),
