@@ -123,7 +123,9 @@ public final class CatalogSnapshotReader {
         DebVersion version = versions[c.varint()];
         String arch = strings[c.varint()];
         MultiArch multiArch = MULTI_ARCH[c.buf[c.pos++]];
-        boolean essential = c.buf[c.pos++] != 0;
+        int flags = c.buf[c.pos++];
+        boolean essential = (flags & 1) != 0;
+        boolean important = (flags & 2) != 0;
         Priority priority = PRIORITY[c.buf[c.pos++]];
         String section = strings[c.varint()];
         long installedSize = c.varlong();
@@ -140,7 +142,7 @@ public final class CatalogSnapshotReader {
         List<RelationGroup> breaks = groupLists[c.varint()];
         List<RelationGroup> replaces = groupLists[c.varint()];
         List<PackageRelation> provides = relationLists[c.varint()];
-        return new BinaryPackage(name, version, arch, multiArch, essential, priority, section, installedSize,
+        return new BinaryPackage(name, version, arch, multiArch, essential, important, priority, section, installedSize,
                 size, sha256, filename, source, sourceVersion, depends, preDepends, recommends, suggests,
                 conflicts, breaks, replaces, provides, strings[c.varint()], strings[c.varint()], strings[c.varint()],
                 origin);

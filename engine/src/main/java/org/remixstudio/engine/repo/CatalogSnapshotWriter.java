@@ -99,7 +99,7 @@ public final class CatalogSnapshotWriter {
         t.varint(version(p.version()));
         t.varint(string(p.architecture()));
         t.write(p.multiArch().ordinal());
-        t.write(p.essential() ? 1 : 0);
+        t.write((p.essential() ? 1 : 0) | (p.important() ? 2 : 0));
         t.write(p.priority().ordinal());
         t.varint(string(p.section()));
         t.varlong(p.installedSize());

@@ -1,0 +1,116 @@
+package org.remixstudio.engine.api;
+
+import java.util.List;
+import java.util.Optional;
+import org.remixstudio.engine.catalog.BinaryPackage;
+import org.remixstudio.engine.catalog.Catalog;
+import org.remixstudio.engine.catalog.CatalogSearch;
+import org.remixstudio.engine.repo.LoadedCatalog;
+import org.remixstudio.engine.repo.SuiteStatus;
+import org.remixstudio.engine.resolve.BaseVariant;
+import org.remixstudio.engine.resolve.ResolvedPackage;
+import org.remixstudio.engine.resolve.Resolver;
+
+/**
+ * A loaded, verified catalog: search it, look packages up, resolve requests against it.
+ * Immutable and thread-safe; the search index and the resolver are built once, on first use.
+ */
+public final class PackageCatalog {
+
+    private final Catalog catalog;
+    private final List<SourceStatus> sources;
+    private final String baseSuite;
+    private volatile CatalogSearch search;
+    private volatile Resolver resolver;
+
+    PackageCatalog(LoadedCatalog loaded, String baseSuite) {
+        this.catalog = loaded.catalog();
+        this.sources = loaded.suites().stream().map(PackageCatalog::status).toList();
+        this.baseSuite = baseSuite;
+    }
+
+    private static SourceStatus status(SuiteStatus s) {
+        return new SourceStatus(s.uri(), s.suite(), s.codename(), String.join(" ", s.components()), s.origin(),
+                s.signature().describe(), s.releaseDate(), s.fetchedAt(), s.fromCache(), s.packages());
+    }
+
+    /** The sources and suites read, with their signature status and age. */
+    public List<SourceStatus> sources() {
+        return sources;
+    }
+
+    public String architecture() {
+        return catalog.nativeArchitecture();
+    }
+
+    /** Number of distinct package names. */
+    public int size() {
+        return catalog.nameCount();
+    }
+
+    /**
+     * Ranked search by name and description: exact name, then name prefix, then name substring,
+     * then description words. Fast enough to run on every keystroke.
+     */
+    public List<PackageSummary> search(String text, int limit) {
+        return searchIndex().search(text, limit).stream()
+                .map(hit -> PackageDetailsMapper.summary(hit.pkg()))
+                .toList();
+    }
+
+    /** Every field of the package's candidate version, with reverse dependencies. */
+    public Optional<PackageDetails> show(String name) {
+        return catalog.candidate(name).map(p -> PackageDetailsMapper.details(catalog, p));
+    }
+
+    /**
+     * Resolves a request the way apt would (mmdebstrap's variants, {@code --no-install-recommends}
+     * unless asked).
+     *
+     * @throws EngineException for unknown packages or variants, refused removals and unsatisfiable
+     *                         requests, naming the chain that breaks
+     */
+    public Resolution resolve(ResolveRequest request) {
+        BaseVariant variant = BaseVariant.parse(request.variant());
+        var internal = new org.remixstudio.engine.resolve.ResolveRequest(variant, baseSuite, request.add(),
+                request.remove(), request.recommends());
+        var result = resolver().resolve(internal);
+        List<ResolvedPackageInfo> packages = result.packages().stream().map(PackageCatalog::info).toList();
+        List<String> notes = result.removed().stream().map(r -> r.name() + ": " + r.why()).toList();
+        long installed = result.packages().stream().mapToLong(p -> p.pkg().installedSize()).sum();
+        long download = result.packages().stream().mapToLong(p -> p.pkg().size()).sum();
+        return new Resolution(packages, notes, installed, download);
+    }
+
+    private static ResolvedPackageInfo info(ResolvedPackage rp) {
+        BinaryPackage p = rp.pkg();
+        return new ResolvedPackageInfo(p.name(), p.version().toString(), p.architecture(), p.installedSize(),
+                p.size(), rp.reason().describe());
+    }
+
+    private CatalogSearch searchIndex() {
+        CatalogSearch s = search;
+        if (s == null) {
+            synchronized (this) {
+                if (search == null) {
+                    search = new CatalogSearch(catalog);
+                }
+                s = search;
+            }
+        }
+        return s;
+    }
+
+    private Resolver resolver() {
+        Resolver r = resolver;
+        if (r == null) {
+            synchronized (this) {
+                if (resolver == null) {
+                    resolver = new Resolver(catalog);
+                }
+                r = resolver;
+            }
+        }
+        return r;
+    }
+}
