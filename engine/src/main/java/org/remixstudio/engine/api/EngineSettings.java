@@ -1,6 +1,7 @@
 package org.remixstudio.engine.api;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +17,8 @@ import java.util.Objects;
  * @param architecture the Debian architecture, e.g. {@code amd64}
  * @param cacheDir     the cache directory ({@code $XDG_CACHE_HOME/remix-studio})
  * @param offline      never touch the network; use what the cache has
+ * @param maxCacheAge  verified metadata fetched less than this long ago is used without asking the
+ *                     network again; {@link Duration#ZERO} always asks (like {@code apt-get update})
  */
 public record EngineSettings(
         Path systemRoot,
@@ -24,19 +27,25 @@ public record EngineSettings(
         String suite,
         String architecture,
         Path cacheDir,
-        boolean offline) {
+        boolean offline,
+        Duration maxCacheAge) {
 
     public EngineSettings {
         Objects.requireNonNull(systemRoot, "systemRoot");
         extraSources = List.copyOf(extraSources);
         Objects.requireNonNull(architecture, "architecture");
         Objects.requireNonNull(cacheDir, "cacheDir");
+        Objects.requireNonNull(maxCacheAge, "maxCacheAge");
     }
+
+    /** How long fetched metadata counts as fresh by default. */
+    public static final Duration DEFAULT_MAX_CACHE_AGE = Duration.ofHours(1);
 
     /** The host's sources, amd64, the XDG cache directory of the current user. */
     public static EngineSettings defaults() {
         return new EngineSettings(Path.of("/"), true, List.of(), null, "amd64",
-                xdgDir(System.getenv(), "XDG_CACHE_HOME", ".cache").resolve("remix-studio"), false);
+                xdgDir(System.getenv(), "XDG_CACHE_HOME", ".cache").resolve("remix-studio"), false,
+                DEFAULT_MAX_CACHE_AGE);
     }
 
     /** {@code $VAR}, or {@code ~/fallback} when the variable is unset or not absolute (XDG base dir spec). */
@@ -49,30 +58,34 @@ public record EngineSettings(
     }
 
     public EngineSettings withExtraSources(List<String> lines) {
-        return new EngineSettings(systemRoot, useSystemSources, lines, suite, architecture, cacheDir, offline);
+        return new EngineSettings(systemRoot, useSystemSources, lines, suite, architecture, cacheDir, offline, maxCacheAge);
     }
 
     public EngineSettings withSuite(String newSuite) {
-        return new EngineSettings(systemRoot, useSystemSources, extraSources, newSuite, architecture, cacheDir, offline);
+        return new EngineSettings(systemRoot, useSystemSources, extraSources, newSuite, architecture, cacheDir, offline, maxCacheAge);
     }
 
     public EngineSettings withArchitecture(String arch) {
-        return new EngineSettings(systemRoot, useSystemSources, extraSources, suite, arch, cacheDir, offline);
+        return new EngineSettings(systemRoot, useSystemSources, extraSources, suite, arch, cacheDir, offline, maxCacheAge);
     }
 
     public EngineSettings withCacheDir(Path dir) {
-        return new EngineSettings(systemRoot, useSystemSources, extraSources, suite, architecture, dir, offline);
+        return new EngineSettings(systemRoot, useSystemSources, extraSources, suite, architecture, dir, offline, maxCacheAge);
     }
 
     public EngineSettings withOffline(boolean off) {
-        return new EngineSettings(systemRoot, useSystemSources, extraSources, suite, architecture, cacheDir, off);
+        return new EngineSettings(systemRoot, useSystemSources, extraSources, suite, architecture, cacheDir, off, maxCacheAge);
     }
 
     public EngineSettings withSystemSources(boolean use) {
-        return new EngineSettings(systemRoot, use, extraSources, suite, architecture, cacheDir, offline);
+        return new EngineSettings(systemRoot, use, extraSources, suite, architecture, cacheDir, offline, maxCacheAge);
+    }
+
+    public EngineSettings withMaxCacheAge(Duration age) {
+        return new EngineSettings(systemRoot, useSystemSources, extraSources, suite, architecture, cacheDir, offline, age);
     }
 
     public EngineSettings withSystemRoot(Path root) {
-        return new EngineSettings(root, useSystemSources, extraSources, suite, architecture, cacheDir, offline);
+        return new EngineSettings(root, useSystemSources, extraSources, suite, architecture, cacheDir, offline, maxCacheAge);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.remixstudio.engine.catalog.BinaryPackage;
 import org.remixstudio.engine.catalog.Catalog;
 import org.remixstudio.engine.catalog.CatalogSearch;
+import org.remixstudio.engine.catalog.CloseMatches;
 import org.remixstudio.engine.repo.LoadedCatalog;
 import org.remixstudio.engine.repo.SuiteStatus;
 import org.remixstudio.engine.resolve.BaseVariant;
@@ -56,6 +57,11 @@ public final class PackageCatalog {
         return searchIndex().search(text, limit).stream()
                 .map(hit -> PackageDetailsMapper.summary(hit.pkg()))
                 .toList();
+    }
+
+    /** Package names spelt like {@code name} (a typo, a missing letter), closest first; for hints. */
+    public List<String> closeMatches(String name, int limit) {
+        return CloseMatches.nearest(name, catalog.names(), limit);
     }
 
     /** Every field of the package's candidate version, with reverse dependencies. */

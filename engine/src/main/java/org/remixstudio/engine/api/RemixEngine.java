@@ -57,7 +57,7 @@ public final class RemixEngine {
         }
         String baseSuite = settings.suite() != null ? settings.suite() : firstSuite(sources);
         LoadedCatalog loaded = RepositoryCatalogLoader.create(system, settings.cacheDir())
-                .load(sources, settings.architecture(), settings.offline(), progress);
+                .load(sources, settings.architecture(), settings.offline(), settings.maxCacheAge(), progress);
         return new PackageCatalog(loaded, baseSuite);
     }
 

@@ -33,6 +33,10 @@ final class CatalogOptions {
     @Option(names = "--offline", description = "Do not touch the network; use the cached indexes.")
     boolean offline;
 
+    @Option(names = "--refresh",
+            description = "Fetch the Release files again even if the cached ones are less than an hour old.")
+    boolean refresh;
+
     @Option(names = "--cache-dir", paramLabel = "DIR", hidden = true,
             description = "Cache directory (default: $XDG_CACHE_HOME/remix-studio).")
     Path cacheDir;
@@ -43,7 +47,8 @@ final class CatalogOptions {
                 .withSystemSources(!noSystemSources)
                 .withSuite(suite)
                 .withArchitecture(arch)
-                .withOffline(offline);
+                .withOffline(offline)
+                .withMaxCacheAge(refresh ? java.time.Duration.ZERO : EngineSettings.DEFAULT_MAX_CACHE_AGE);
         return cacheDir == null ? s : s.withCacheDir(cacheDir);
     }
 

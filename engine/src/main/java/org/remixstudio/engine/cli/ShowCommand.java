@@ -5,6 +5,8 @@ import java.util.concurrent.Callable;
 import org.remixstudio.engine.api.EngineException;
 import org.remixstudio.engine.api.PackageCatalog;
 import org.remixstudio.engine.api.PackageDetails;
+import org.remixstudio.engine.api.PackageSummary;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -70,11 +72,12 @@ final class ShowCommand implements Callable<Integer> {
     }
 
     private String suggestions(PackageCatalog c) {
-        var close = c.search(name, 5);
+        List<String> close = c.closeMatches(name, 3);
         if (close.isEmpty()) {
-            return "; check the name, or add a source that has it with --source";
+            close = c.search(name, 3).stream().map(PackageSummary::name).toList();
         }
-        return "; did you mean: " + String.join(", ", close.stream().map(p -> p.name()).toList()) + "?";
+        return close.isEmpty() ? "; check the name, or add a source that has it with --source"
+                : "; did you mean " + String.join(" or ", close) + "?";
     }
 
     private static void field(PrintWriter out, String name, String value) {

@@ -33,7 +33,7 @@ final class SourcesCommand implements Callable<Integer> {
             out.printf("  codename:   %s%s%n", s.codename(), s.origin().isEmpty() ? "" : " (" + s.origin() + ")");
             out.printf("  signature:  %s%n", s.signature());
             out.printf("  release:    %s%n", s.releaseDate() == null ? "no Date field" : s.releaseDate());
-            out.printf("  fetched:    %s (%s ago)%s%n", s.fetchedAt(), age(Duration.between(s.fetchedAt(), now)),
+            out.printf("  fetched:    %s (%s ago)%s%n", s.fetchedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), age(Duration.between(s.fetchedAt(), now)),
                     s.fromCache() ? ", from cache" : "");
             out.printf("  packages:   %,d%n", s.packages());
         }

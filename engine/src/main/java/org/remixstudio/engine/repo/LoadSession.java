@@ -1,6 +1,7 @@
 package org.remixstudio.engine.repo;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -14,12 +15,22 @@ import org.remixstudio.engine.api.ProgressEvent;
 final class LoadSession {
 
     private final boolean offline;
+    private final Duration maxAge;
     private final Set<String> unreachableHosts = new HashSet<>();
     private final Consumer<ProgressEvent> progress;
 
-    LoadSession(boolean offline, Consumer<ProgressEvent> progress) {
+    /**
+     * @param maxAge a cached Release fetched less than this long ago is used without asking the
+     *               network again ({@link Duration#ZERO}: always ask)
+     */
+    LoadSession(boolean offline, Duration maxAge, Consumer<ProgressEvent> progress) {
         this.offline = offline;
+        this.maxAge = maxAge;
         this.progress = progress;
+    }
+
+    Duration maxAge() {
+        return maxAge;
     }
 
     /** Whether files of this URI must come from the cache. */

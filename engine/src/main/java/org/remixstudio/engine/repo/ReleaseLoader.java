@@ -47,6 +47,9 @@ final class ReleaseLoader {
         if (session.offlineFor(target.uri())) {
             return fromCache(target, session.offline() ? "" : "the network failed earlier in this load");
         }
+        if (isFresh(target, session)) {
+            return fromCache(target, "");
+        }
         try {
             return fetchAndVerify(target, session);
         } catch (FetchException e) {
@@ -57,6 +60,17 @@ final class ReleaseLoader {
             }
             return fromCache(target, "network failed (" + e.getMessage() + ")");
         }
+    }
+
+    /** Whether the cached Release is young enough to skip the network, as a second start should. */
+    private boolean isFresh(SuiteTarget target, LoadSession session) {
+        if (session.maxAge().isZero()) {
+            return false;
+        }
+        return cache.release(target)
+                .map(c -> c.fetchedAt().plus(session.maxAge()).isAfter(clock.instant())
+                        && keyrings.trustBasis(target.source()).equals(c.trustBasis()))
+                .orElse(false);
     }
 
     private VerifiedRelease fetchAndVerify(SuiteTarget target, LoadSession session) {

@@ -2,6 +2,7 @@ package org.remixstudio.engine.repo;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,12 +70,21 @@ public final class RepositoryCatalogLoader {
      *                         needed offline is not cached
      */
     public LoadedCatalog load(List<AptSource> sources, String arch, boolean offline, Consumer<ProgressEvent> progress) {
+        return load(sources, arch, offline, Duration.ZERO, progress);
+    }
+
+    /**
+     * As {@link #load(List, String, boolean, Consumer)}, but a Release fetched less than {@code maxAge}
+     * ago is taken from the cache without asking the network, so that repeated commands start fast.
+     */
+    public LoadedCatalog load(List<AptSource> sources, String arch, boolean offline, Duration maxAge,
+                              Consumer<ProgressEvent> progress) {
         List<SuiteTarget> targets = targets(sources, arch);
         if (targets.isEmpty()) {
             throw new EngineException("No 'deb' source for architecture " + arch + " is configured. Add one to"
                     + " /etc/apt/sources.list.d or pass a source explicitly.");
         }
-        LoadSession session = new LoadSession(offline, progress);
+        LoadSession session = new LoadSession(offline, maxAge, progress);
         List<BinaryPackage> all = new ArrayList<>();
         List<SuiteStatus> statuses = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.remixstudio.engine.api.EngineException;
 import org.remixstudio.engine.catalog.Catalog;
+import org.remixstudio.engine.catalog.CloseMatches;
 import org.remixstudio.engine.catalog.DebVersion;
 import org.remixstudio.engine.catalog.IndexOrigin;
 import org.remixstudio.engine.resolve.PackageUniverse.Dep;
@@ -25,6 +26,7 @@ import org.remixstudio.engine.resolve.PackageUniverse.Ver;
 public final class Resolver {
 
     private final PackageUniverse universe;
+    private final java.util.Set<String> names;
 
     /** Resolves for the catalog's native architecture. */
     public Resolver(Catalog catalog) {
@@ -39,6 +41,7 @@ public final class Resolver {
                     + "' (it has " + archs + "); load that architecture's indexes or pick one of those");
         }
         this.universe = new PackageUniverse(catalog, architecture);
+        this.names = catalog.names();
     }
 
     public Resolution resolve(ResolveRequest request) {
@@ -104,7 +107,8 @@ public final class Resolver {
         int id = universe.id(name);
         if (id < 0 || (universe.versions(id).length == 0 && universe.providers(id).length == 0)) {
             throw new EngineException("package '" + name + "' is not in the catalog for "
-                    + universe.architecture() + "; check the name and the suites and components in use");
+                    + universe.architecture() + CloseMatches.hint(CloseMatches.nearest(name, names, 3))
+                    + "; check the name and the suites and components in use");
         }
         if (eq >= 0) {
             DebVersion wanted;

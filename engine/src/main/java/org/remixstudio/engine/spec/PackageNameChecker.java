@@ -1,5 +1,6 @@
 package org.remixstudio.engine.spec;
 
+import org.remixstudio.engine.catalog.CloseMatches;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

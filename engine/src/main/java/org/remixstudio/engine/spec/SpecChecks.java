@@ -1,5 +1,6 @@
 package org.remixstudio.engine.spec;
 
+import org.remixstudio.engine.catalog.CloseMatches;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package org.remixstudio.engine.spec;
+package org.remixstudio.engine.catalog;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,19 +12,19 @@ import java.util.Locale;
  * from {@code nginx}), compared case-insensitively; how far a hint may be grows with the length of
  * the name, so short names only get near misses.
  */
-final class CloseMatches {
+public final class CloseMatches {
 
     private CloseMatches() {
     }
 
     /** The largest distance still offered as a hint for a name of this length. */
-    static int allowedDistance(String name) {
+    public static int allowedDistance(String name) {
         int n = name.length();
         return n <= 3 ? 1 : n <= 6 ? 2 : 3;
     }
 
     /** Up to {@code limit} candidates within the allowed distance, closest first, then alphabetically. */
-    static List<String> closest(String name, Collection<String> candidates, int limit) {
+    public static List<String> closest(String name, Collection<String> candidates, int limit) {
         String wanted = name.toLowerCase(Locale.ROOT);
         int max = allowedDistance(wanted);
         record Scored(String name, int distance) {
@@ -48,7 +48,7 @@ final class CloseMatches {
      * thousands of package names, {@code ngnix} is one step from {@code nginx} and two from many
      * unrelated names, which would only be noise.
      */
-    static List<String> nearest(String name, Collection<String> candidates, int limit) {
+    public static List<String> nearest(String name, Collection<String> candidates, int limit) {
         List<String> all = closest(name, candidates, Integer.MAX_VALUE);
         if (all.isEmpty()) {
             return all;
@@ -62,7 +62,7 @@ final class CloseMatches {
     }
 
     /** {@code " did you mean 'x'?"} or {@code " did you mean 'x' or 'y'?"}, or empty. */
-    static String hint(List<String> matches) {
+    public static String hint(List<String> matches) {
         if (matches.isEmpty()) {
             return "";
         }
@@ -80,7 +80,7 @@ final class CloseMatches {
      * Optimal string alignment distance, giving up (returning {@code max + 1}) as soon as every
      * cell of a row exceeds {@code max}.
      */
-    static int distance(String a, String b, int max) {
+    public static int distance(String a, String b, int max) {
         int n = a.length();
         int m = b.length();
         int[] prev2 = new int[m + 1];

@@ -1,4 +1,4 @@
-package org.remixstudio.engine.spec;
+package org.remixstudio.engine.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
