@@ -77,7 +77,12 @@ public final class PackageCatalog {
      *                         requests, naming the chain that breaks
      */
     public Resolution resolve(ResolveRequest request) {
-        BaseVariant variant = BaseVariant.parse(request.variant());
+        BaseVariant variant;
+        try {
+            variant = BaseVariant.parse(request.variant());
+        } catch (IllegalArgumentException e) {
+            throw new EngineException(e.getMessage());
+        }
         var internal = new org.remixstudio.engine.resolve.ResolveRequest(variant, baseSuite, request.add(),
                 request.remove(), request.recommends());
         var result = resolver().resolve(internal);

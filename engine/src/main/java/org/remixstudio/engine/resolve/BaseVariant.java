@@ -47,6 +47,16 @@ public enum BaseVariant {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** The variant with exactly this name ({@link #label()}), as a spec file writes it. */
+    public static java.util.Optional<BaseVariant> fromName(String name) {
+        for (BaseVariant v : values()) {
+            if (v.label().equals(name)) {
+                return java.util.Optional.of(v);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Parses a variant name, accepting mmdebstrap's aliases {@code required} and {@code custom}. */
     public static BaseVariant parse(String text) {
         String s = text.strip().toLowerCase(java.util.Locale.ROOT);

@@ -1,5 +1,6 @@
 package org.remixstudio.engine.spec;
 
+import org.remixstudio.engine.resolve.BaseVariant;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;

@@ -1,5 +1,6 @@
 package org.remixstudio.engine.spec;
 
+import org.remixstudio.engine.resolve.BaseVariant;
 import org.remixstudio.engine.catalog.CloseMatches;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -103,13 +104,13 @@ final class RemixSpecBinder {
     private BaseVariant variant(ObjectView top) {
         List<String> names = new ArrayList<>();
         for (BaseVariant v : BaseVariant.values()) {
-            names.add(v.specName());
+            names.add(v.label());
         }
         String s = top.string("variant", false, "one of " + String.join(", ", names), v ->
-                BaseVariant.fromSpecName(v).isPresent() ? null
+                BaseVariant.fromName(v).isPresent() ? null
                         : JsonDocument.quote(v) + " is not a base variant" + CloseMatches.hint(CloseMatches.closest(v, names, 1))
                                 + " (expected one of " + String.join(", ", names) + ")");
-        return s == null ? null : BaseVariant.fromSpecName(s).orElseThrow();
+        return s == null ? null : BaseVariant.fromName(s).orElseThrow();
     }
 
     // --- sources ---------------------------------------------------------------------------------

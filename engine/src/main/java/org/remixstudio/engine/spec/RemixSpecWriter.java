@@ -39,7 +39,7 @@ public final class RemixSpecWriter {
         }
         root.put("suite", spec.suite());
         root.put("architecture", spec.architecture());
-        root.put("variant", spec.variant().specName());
+        root.put("variant", spec.variant().label());
         root.put("recommends", spec.recommends());
         ArrayNode layers = root.putArray("layers");
         for (LayerSpec layer : spec.layers()) {

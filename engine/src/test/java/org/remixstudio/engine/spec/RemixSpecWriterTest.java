@@ -1,5 +1,6 @@
 package org.remixstudio.engine.spec;
 
+import org.remixstudio.engine.resolve.BaseVariant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
