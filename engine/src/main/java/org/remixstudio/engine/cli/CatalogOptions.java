@@ -3,10 +3,8 @@ package org.remixstudio.engine.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.remixstudio.engine.api.EngineSettings;
 import org.remixstudio.engine.api.PackageCatalog;
-import org.remixstudio.engine.api.ProgressEvent;
 import org.remixstudio.engine.api.RemixEngine;
 import picocli.CommandLine.Option;
 
@@ -52,7 +50,13 @@ final class CatalogOptions {
         return cacheDir == null ? s : s.withCacheDir(cacheDir);
     }
 
-    PackageCatalog load(Consumer<ProgressEvent> progress) {
-        return new RemixEngine(settings()).loadCatalog(progress);
+    /** Loads the catalog, drawing a progress bar on a terminal while the indexes come in. */
+    PackageCatalog load() {
+        ProgressBar bar = ProgressBar.forTerminal();
+        try {
+            return new RemixEngine(settings()).loadCatalog(bar);
+        } finally {
+            bar.finish();
+        }
     }
 }

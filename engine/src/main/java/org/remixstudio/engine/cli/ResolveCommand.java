@@ -49,9 +49,7 @@ final class ResolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ProgressBar bar = ProgressBar.forTerminal();
-        PackageCatalog c = catalog.load(bar);
-        bar.finish();
+        PackageCatalog c = catalog.load();
         Resolution r = c.resolve(new ResolveRequest(variant, add, remove, recommends));
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {

@@ -30,9 +30,7 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProgressBar bar = ProgressBar.forTerminal();
-        PackageCatalog c = catalog.load(bar);
-        bar.finish();
+        PackageCatalog c = catalog.load();
         List<PackageSummary> hits = c.search(String.join(" ", words), limit);
         PrintWriter out = spec.commandLine().getOut();
         if (hits.isEmpty()) {

@@ -28,9 +28,7 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProgressBar bar = ProgressBar.forTerminal();
-        PackageCatalog c = catalog.load(bar);
-        bar.finish();
+        PackageCatalog c = catalog.load();
         PackageDetails d = c.show(name).orElseThrow(() -> new EngineException(
                 "package '" + name + "' is not in the sources in use" + suggestions(c)));
         PrintWriter out = spec.commandLine().getOut();

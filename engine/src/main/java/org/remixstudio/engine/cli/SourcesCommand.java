@@ -23,9 +23,7 @@ final class SourcesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProgressBar bar = ProgressBar.forTerminal();
-        PackageCatalog c = catalog.load(bar);
-        bar.finish();
+        PackageCatalog c = catalog.load();
         PrintWriter out = spec.commandLine().getOut();
         Instant now = Instant.now();
         for (SourceStatus s : c.sources()) {
