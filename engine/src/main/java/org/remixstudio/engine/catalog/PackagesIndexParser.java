@@ -85,6 +85,7 @@ public final class PackagesIndexParser {
                     RelationParser.parse(p.get("Conflicts", null)),
                     RelationParser.parse(p.get("Breaks", null)),
                     RelationParser.parse(p.get("Replaces", null)),
+                    RelationParser.parse(p.get("Enhances", null)),
                     flatten(RelationParser.parse(p.get("Provides", null))),
                     shortDescription,
                     longDescription,

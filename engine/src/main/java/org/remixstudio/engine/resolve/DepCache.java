@@ -464,8 +464,7 @@ final class DepCache {
                 }
                 hasFailed = true;
             }
-            // MarkInstall_CollectReverseDepends only acts on upgrades of installed packages; installed
-            // packages here are always at their candidate, so it never finds anything.
+            collectReverseDepends(pv, depth, toUpgrade);
         }
         if (!fromUser && !stateChange(pkg, autoInst, false)) {
             return false;
@@ -477,6 +476,7 @@ final class DepCache {
         protect[pkg] = true;
         try {
             boolean propagateProtected = already;
+            upgradeOtherBinaries(pkg, depth, candidate[pkg]);
             if (!upgradeOrRemoveConflicts(depth, toUpgrade, propagateProtected, fromUser)) {
                 if (failEarly) {
                     discardInstall(pkg);
@@ -647,6 +647,59 @@ final class DepCache {
         discardCandidate(p);
         protect[p] = true;
         return true;
+    }
+
+    /** {@code MarkInstall_CollectReverseDepends}: installed dependers the new version would break get upgraded. */
+    private void collectReverseDepends(Ver pv, int depth, List<Integer> toUpgrade) {
+        Ver cur = current[pv.pkg];
+        if (cur == null) {
+            return;
+        }
+        for (Dep d : u.reverseDepends(pv.pkg)) {
+            int parent = d.parent.pkg;
+            if (current[parent] != d.parent || mode[parent] == INSTALL) {
+                continue;
+            }
+            if (!isImportantDep(d) || d.negative()) {
+                continue;
+            }
+            if (!d.accepts(cur.version()) || d.accepts(pv.version())) {
+                continue;
+            }
+            if (!toUpgrade.contains(parent)) {
+                toUpgrade.add(parent);
+            }
+        }
+    }
+
+    /**
+     * {@code MarkInstall_UpgradeOtherBinaries} ({@code APT::Get::Upgrade-By-Source-Package}): installed
+     * binaries of the same source move to the same source version when that is their candidate.
+     */
+    private void upgradeOtherBinaries(int pkg, int depth, Ver ver) {
+        List<Integer> others = new ArrayList<>();
+        for (Ver other : u.versionsInSource(ver.bp.source())) {
+            int op = other.pkg;
+            if (op == pkg || current[op] == null || current[op] == other) {
+                continue;
+            }
+            if (mode[op] == INSTALL && install[op] == other) {
+                continue;
+            }
+            if (!other.bp.sourceVersion().toString().equals(ver.bp.sourceVersion().toString()) || candidate[op] != other) {
+                continue;
+            }
+            if (!others.contains(op)) {
+                others.add(op);
+            }
+        }
+        others.sort(null); // apt collects them in a PackageSet, ordered by package ID
+        for (int op : others) {
+            markInstall(op, false, depth + 1, false);
+        }
+        for (int op : others) {
+            markInstall(op, true, depth + 1, false);
+        }
     }
 
     private boolean upgradeOrRemoveConflicts(int depth, List<Integer> toUpgrade, boolean propagateProtected,

@@ -264,6 +264,7 @@ public final class Resolver {
             }
         }
         Set<Integer> userRequests = installs.stream().map(v -> v.pkg).collect(Collectors.toSet());
+        refuseOverriddenPins(installs, installed, baseRequests, variant);
         baseRequests.removeAll(userRequests);
         if (second.isEmpty() && removals.isEmpty() && essentialRun != null) {
             return new Outcome("", essentialRun, List.of(), essentialRun, essentialRequests, baseRequests,
@@ -271,6 +272,18 @@ public final class Resolver {
         }
         DepCache cache = new DepCache(universe, request.recommends(), dryRun ? null : installed);
         List<Integer> broken = new AptInstallRun(cache).run(new ArrayList<>(removals), second);
+        for (int p = 0; installed != null && p < installed.length; p++) {
+            Ver now = installed[p];
+            if (now != null && cache.mode[p] == DepCache.INSTALL && !dryRun
+                    && cache.install[p].version().compareTo(now.version()) < 0) {
+                // apt-get --yes stops here ("Packages were downgraded and -y was used without
+                // --allow-downgrades"), and so does mmdebstrap
+                throw new EngineException("'" + universe.name(p) + "' would be downgraded from " + now.version()
+                        + " (installed with the Essential set) to " + cache.install[p].version()
+                        + "; apt refuses downgrades in this step. Drop the version from the request, or pick a "
+                        + "base variant that does not include it.");
+            }
+        }
         if (dryRun && installed != null) {
             // the union of both calls: what the first one installed counts as kept
             for (int p = 0; p < installed.length; p++) {
@@ -283,15 +296,41 @@ public final class Resolver {
                 userRequests, request);
     }
 
+    /**
+     * A {@code name=version} request for a package the base also installs cannot work as asked: if the
+     * Essential step installed it, apt would have to downgrade it (which {@code apt-get --yes} refuses,
+     * and which leaves apt's dependency bookkeeping inconsistent); if the priority set names it, apt
+     * sets the candidate back in the same call and silently ignores the pin. Say so instead.
+     */
+    private void refuseOverriddenPins(List<Ver> installs, Ver[] installed, Set<Integer> baseRequests,
+            BaseVariant variant) {
+        for (Ver v : installs) {
+            String name = universe.name(v.pkg);
+            if (installed != null && installed[v.pkg] != null && installed[v.pkg] != v) {
+                throw new EngineException("'" + name + "=" + v.version() + "' cannot be installed: the Essential "
+                        + "step of the base already installs " + name + " " + installed[v.pkg].version()
+                        + " and apt will not change it afterwards. Drop the version from the request.");
+            }
+            if (baseRequests.contains(v.pkg) && universe.candidate(v.pkg) != v) {
+                throw new EngineException("'" + name + "=" + v.version() + "' cannot be installed: the "
+                        + variant.label() + " base installs " + name + " " + universe.candidate(v.pkg).version()
+                        + " in the same apt call, which overrides the version asked for. Drop the version "
+                        + "from the request or choose a smaller base variant.");
+            }
+        }
+    }
+
     private static String suiteLabel(ResolveRequest request) {
         return request.baseSuite() == null ? "the catalog" : request.baseSuite();
     }
 
     /**
-     * The packages mmdebstrap's patterns select, in apt's hash-table order:
+     * The packages mmdebstrap's patterns select:
      * {@code ?narrow(?or(?archive(^SUITE$),?codename(^SUITE$)),?architecture(ARCH),?essential)} for the
      * first call, and {@code …,?and(?priority(…),?not(?essential)))} for the second. A package
-     * matches when one of its versions does; apt then installs its candidate.
+     * matches when one of its versions does; apt then installs its candidate. apt collects pattern
+     * matches in a {@code PackageSet}, a {@code std::set} of package iterators ordered by their
+     * place in the cache, which is the package ID order, so they are marked in that order.
      */
     private int[] selectBase(ResolveRequest request, boolean essentialStep) {
         List<Integer> hits = new ArrayList<>();
@@ -307,7 +346,7 @@ public final class Resolver {
                 }
             }
         }
-        return universe.hashOrder(hits.stream().mapToInt(Integer::intValue).toArray());
+        return hits.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static boolean inSuite(Ver v, String suite) {
