@@ -51,6 +51,8 @@ final class DepCache {
      * change replaced, and evaluate the bit as of the dependency's last refresh.
      */
     private long clock;
+    /** Whether some installed package's candidate differs from it: only then can other binaries need an upgrade. */
+    private boolean installedOffCandidate;
     private final long[] refreshedAt;
     private final Ver[] candidateAtRefresh;
     private final java.util.Map<Integer, List<Object[]>> silentChanges = new java.util.HashMap<>();
@@ -60,9 +62,11 @@ final class DepCache {
         this.installRecommends = installRecommends;
         int n = u.size();
         current = installed == null ? new Ver[n] : Arrays.copyOf(installed, n);
-        candidate = new Ver[n];
-        for (int i = 0; i < n; i++) {
-            candidate[i] = u.candidate(i);
+        candidate = u.candidates();
+        for (int i = 0; installed != null && i < n; i++) {
+            if (installed[i] != null && installed[i] != candidate[i]) {
+                installedOffCandidate = true;
+            }
         }
         install = Arrays.copyOf(current, n);
         mode = new byte[n];
@@ -75,6 +79,9 @@ final class DepCache {
 
     /** {@code pkgDepCache::Update(Pkg)}: the cached dependency bits around the package are refreshed. */
     private void refresh(int pkg) {
+        if (current[pkg] != null && candidate[pkg] != current[pkg]) {
+            installedOffCandidate = true;
+        }
         refreshedAt[pkg] = ++clock;
         candidateAtRefresh[pkg] = candidate[pkg];
     }
@@ -86,6 +93,9 @@ final class DepCache {
         }
         silentChanges.computeIfAbsent(pkg, k -> new ArrayList<>(1)).add(new Object[] {++clock, candidate[pkg]});
         candidate[pkg] = newCandidate;
+        if (current[pkg] != null && newCandidate != current[pkg]) {
+            installedOffCandidate = true;
+        }
     }
 
     private Ver candidateAt(int pkg, long time) {
@@ -677,6 +687,9 @@ final class DepCache {
      * binaries of the same source move to the same source version when that is their candidate.
      */
     private void upgradeOtherBinaries(int pkg, int depth, Ver ver) {
+        if (!installedOffCandidate) {
+            return; // every installed binary is at its candidate: nothing to move
+        }
         List<Integer> others = new ArrayList<>();
         for (Ver other : u.versionsInSource(ver.bp.source())) {
             int op = other.pkg;

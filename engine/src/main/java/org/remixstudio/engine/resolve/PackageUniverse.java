@@ -131,6 +131,7 @@ final class PackageUniverse {
     private final List<Boolean> essentialFlags = new ArrayList<>();
     private final List<Boolean> importantFlags = new ArrayList<>();
     private Ver[][] versionArray;
+    private Ver[] candidates;
     private Prv[][] provideArray;
     private Dep[][] reverseDepends;
     private final Map<String, List<Ver>> bySource = new HashMap<>();
@@ -205,6 +206,10 @@ final class PackageUniverse {
             }
             essential[i] = essentialFlags.get(i);
             important[i] = importantFlags.get(i);
+        }
+        candidates = new Ver[n];
+        for (int i = 0; i < n; i++) {
+            candidates[i] = versionArray[i].length == 0 ? null : versionArray[i][0];
         }
         reverseDepends = new Dep[n][];
         Dep[] noDeps = new Dep[0];
@@ -317,8 +322,12 @@ final class PackageUniverse {
 
     /** The candidate apt picks when every source has the same pin: the highest version. */
     Ver candidate(int pkg) {
-        Ver[] v = versionArray[pkg];
-        return v.length == 0 ? null : v[0];
+        return candidates[pkg];
+    }
+
+    /** A fresh copy of every package's candidate, indexed by package ID. */
+    Ver[] candidates() {
+        return candidates.clone();
     }
 
     /** Who provides the name, in the order apt's cache generator added them. */

@@ -1,7 +1,6 @@
 package org.remixstudio.engine.resolve;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,6 +24,20 @@ import org.remixstudio.engine.resolve.PackageUniverse.Ver;
 public final class Resolver {
 
     private final PackageUniverse universe;
+    /**
+     * The Essential step depends only on the suite and the Recommends switch, so it is computed once
+     * per pair; the stored runs are only read afterwards.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, EssentialStep> essentialSteps =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Pattern matches per suite and variant (they only depend on the catalog); never changed once stored. */
+    private final java.util.concurrent.ConcurrentHashMap<String, int[]> baseSelections =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** mmdebstrap's first apt call: its final state, what it left broken, what it was asked for. */
+    private record EssentialStep(DepCache run, List<Integer> broken, Set<Integer> requests, Ver[] installed) {
+    }
 
     /** Resolves for the catalog's native architecture. */
     public Resolver(Catalog catalog) {
@@ -237,23 +250,15 @@ public final class Resolver {
         Ver[] installed = null;
         Set<Integer> essentialRequests = new HashSet<>();
         if (variant.hasEssential()) {
-            List<Ver> essentials = new ArrayList<>();
-            for (int p : selectBase(request, true)) {
-                essentials.add(universe.candidate(p));
-                essentialRequests.add(p);
+            EssentialStep step = essentialSteps.computeIfAbsent(request.baseSuite() + "\n" + request.recommends(),
+                    k -> essentialStep(request));
+            essentialRun = step.run();
+            essentialRequests = step.requests();
+            if (!step.broken().isEmpty()) {
+                return new Outcome("the Essential set of " + suiteLabel(request), essentialRun, step.broken(),
+                        essentialRun, essentialRequests, Set.of(), Set.of(), request);
             }
-            essentialRun = new DepCache(universe, request.recommends(), null);
-            List<Integer> broken = new AptInstallRun(essentialRun).run(List.of(), essentials);
-            if (!broken.isEmpty()) {
-                return new Outcome("the Essential set of " + suiteLabel(request), essentialRun, broken, essentialRun,
-                        essentialRequests, Set.of(), Set.of(), request);
-            }
-            installed = new Ver[universe.size()];
-            for (int p = 0; p < installed.length; p++) {
-                if (essentialRun.mode[p] == DepCache.INSTALL) {
-                    installed[p] = essentialRun.install[p];
-                }
-            }
+            installed = step.installed();
         }
         List<Ver> second = new ArrayList<>(installs);
         Set<Integer> baseRequests = new HashSet<>();
@@ -296,6 +301,24 @@ public final class Resolver {
                 userRequests, request);
     }
 
+    private EssentialStep essentialStep(ResolveRequest request) {
+        List<Ver> essentials = new ArrayList<>();
+        Set<Integer> requests = new HashSet<>();
+        for (int p : selectBase(request, true)) {
+            essentials.add(universe.candidate(p));
+            requests.add(p);
+        }
+        DepCache run = new DepCache(universe, request.recommends(), null);
+        List<Integer> broken = new AptInstallRun(run).run(List.of(), essentials);
+        Ver[] installed = new Ver[universe.size()];
+        for (int p = 0; p < installed.length; p++) {
+            if (run.mode[p] == DepCache.INSTALL) {
+                installed[p] = run.install[p];
+            }
+        }
+        return new EssentialStep(run, List.copyOf(broken), Set.copyOf(requests), installed);
+    }
+
     /**
      * A {@code name=version} request for a package the base also installs cannot work as asked: if the
      * Essential step installed it, apt would have to downgrade it (which {@code apt-get --yes} refuses,
@@ -333,6 +356,11 @@ public final class Resolver {
      * place in the cache, which is the package ID order, so they are marked in that order.
      */
     private int[] selectBase(ResolveRequest request, boolean essentialStep) {
+        String key = request.baseSuite() + "\n" + (essentialStep ? "essential" : request.variant().label());
+        return baseSelections.computeIfAbsent(key, k -> matchBase(request, essentialStep));
+    }
+
+    private int[] matchBase(ResolveRequest request, boolean essentialStep) {
         List<Integer> hits = new ArrayList<>();
         for (int p = 0; p < universe.size(); p++) {
             if (universe.essential(p) != essentialStep) {
@@ -357,12 +385,4 @@ public final class Resolver {
         return o != null && (suite.equals(o.suite()) || suite.equals(o.codename()));
     }
 
-    /** For tests and benchmarks: the number of names apt's cache would hold. */
-    int universeSize() {
-        return universe.size();
-    }
-
-    static Comparator<ResolvedPackage> byName() {
-        return Comparator.comparing(ResolvedPackage::name);
-    }
 }
