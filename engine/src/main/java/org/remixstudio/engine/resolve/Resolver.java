@@ -93,9 +93,15 @@ public final class Resolver {
                 DependencyChain chain = explainer.explain(b);
                 chains.add(chain);
                 if (chain.problem().endsWith("is to be removed")) {
-                    installs.stream().filter(v -> v.pkg == b).forEach(dropped::add);
-                    removedReport.add(new RemovedPackage(universe.name(b), "needs "
-                            + chain.problem().replace(" is to be removed", "") + ", which is removed: " + chain));
+                    // the chain starts at the request that leads to the break
+                    String root = chain.links().isEmpty() ? universe.name(b) : chain.root();
+                    List<Ver> requests = installs.stream().filter(v -> universe.name(v.pkg).equals(root))
+                            .collect(Collectors.toList());
+                    if (!requests.isEmpty()) {
+                        dropped.addAll(requests);
+                        removedReport.add(new RemovedPackage(root, "needs "
+                                + chain.problem().replace(" is to be removed", "") + ", which is removed: " + chain));
+                    }
                 }
             }
             if (dropped.isEmpty() || dropped.size() < chains.size()) {
