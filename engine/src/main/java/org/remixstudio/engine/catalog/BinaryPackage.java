@@ -12,6 +12,7 @@ import java.util.List;
  * @param size          size of the {@code .deb} in bytes
  * @param source        the source package name ({@code Source}, or the binary's own name)
  * @param sourceVersion the source version ({@code Source: name (version)}, or the binary's version)
+ * @param enhances      the {@code Enhances} field; the resolver only needs it to number packages as apt does
  * @param provides      provided (virtual) packages, each unversioned or with {@code =} version
  */
 public record BinaryPackage(
@@ -36,13 +37,14 @@ public record BinaryPackage(
         List<RelationGroup> conflicts,
         List<RelationGroup> breaks,
         List<RelationGroup> replaces,
+        List<RelationGroup> enhances,
         List<PackageRelation> provides,
         String shortDescription,
         String longDescription,
         String homepage,
         IndexOrigin origin) {
 
-    /** An entry without the {@code Protected} flag (the common case). */
+    /** An entry without the {@code Protected} flag and without {@code Enhances} (the common case). */
     public BinaryPackage(String name, DebVersion version, String architecture, MultiArch multiArch,
             boolean essential, Priority priority, String section, long installedSize, long size,
             String sha256, String filename, String source, DebVersion sourceVersion,
@@ -52,7 +54,7 @@ public record BinaryPackage(
             String longDescription, String homepage, IndexOrigin origin) {
         this(name, version, architecture, multiArch, essential, false, priority, section, installedSize,
                 size, sha256, filename, source, sourceVersion, depends, preDepends, recommends, suggests,
-                conflicts, breaks, replaces, provides, shortDescription, longDescription, homepage, origin);
+                conflicts, breaks, replaces, List.of(), provides, shortDescription, longDescription, homepage, origin);
     }
 
     /** {@code name=version:arch}, unique within a catalog. */

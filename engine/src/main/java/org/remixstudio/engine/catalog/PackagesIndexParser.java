@@ -96,6 +96,7 @@ public final class PackagesIndexParser {
                     relations(p, "Conflicts"),
                     relations(p, "Breaks"),
                     relations(p, "Replaces"),
+                    relations(p, "Enhances"),
                     provides(p.get("Provides", null)),
                     shortDescription,
                     longDescription,

@@ -32,11 +32,11 @@ final class AptInstallRun {
             cache.protect[r] = true;
             cache.markDelete(r, 0, true);
         }
-        Set<Integer> seen = new LinkedHashSet<>();
+        Set<Ver> seen = new LinkedHashSet<>();
         List<Integer> autoInstallLater = new ArrayList<>();
         for (Ver v : installs) {
-            if (!seen.add(v.pkg)) {
-                continue; // apt drops repeated versions from the command line
+            if (!seen.add(v)) {
+                continue; // apt drops repeated versions (not packages) from the command line
             }
             cache.setCandidateVersion(v);
             cache.protect[v.pkg] = true;

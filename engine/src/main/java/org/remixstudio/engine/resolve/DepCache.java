@@ -51,6 +51,8 @@ final class DepCache {
      * change replaced, and evaluate the bit as of the dependency's last refresh.
      */
     private long clock;
+    /** Whether some installed package's candidate differs from it: only then can other binaries need an upgrade. */
+    private boolean installedOffCandidate;
     private final long[] refreshedAt;
     private final Ver[] candidateAtRefresh;
     private final java.util.Map<Integer, List<Object[]>> silentChanges = new java.util.HashMap<>();
@@ -60,9 +62,11 @@ final class DepCache {
         this.installRecommends = installRecommends;
         int n = u.size();
         current = installed == null ? new Ver[n] : Arrays.copyOf(installed, n);
-        candidate = new Ver[n];
-        for (int i = 0; i < n; i++) {
-            candidate[i] = u.candidate(i);
+        candidate = u.candidates();
+        for (int i = 0; installed != null && i < n; i++) {
+            if (installed[i] != null && installed[i] != candidate[i]) {
+                installedOffCandidate = true;
+            }
         }
         install = Arrays.copyOf(current, n);
         mode = new byte[n];
@@ -75,6 +79,9 @@ final class DepCache {
 
     /** {@code pkgDepCache::Update(Pkg)}: the cached dependency bits around the package are refreshed. */
     private void refresh(int pkg) {
+        if (current[pkg] != null && candidate[pkg] != current[pkg]) {
+            installedOffCandidate = true;
+        }
         refreshedAt[pkg] = ++clock;
         candidateAtRefresh[pkg] = candidate[pkg];
     }
@@ -86,6 +93,9 @@ final class DepCache {
         }
         silentChanges.computeIfAbsent(pkg, k -> new ArrayList<>(1)).add(new Object[] {++clock, candidate[pkg]});
         candidate[pkg] = newCandidate;
+        if (current[pkg] != null && newCandidate != current[pkg]) {
+            installedOffCandidate = true;
+        }
     }
 
     private Ver candidateAt(int pkg, long time) {
@@ -464,8 +474,7 @@ final class DepCache {
                 }
                 hasFailed = true;
             }
-            // MarkInstall_CollectReverseDepends only acts on upgrades of installed packages; installed
-            // packages here are always at their candidate, so it never finds anything.
+            collectReverseDepends(pv, depth, toUpgrade);
         }
         if (!fromUser && !stateChange(pkg, autoInst, false)) {
             return false;
@@ -477,6 +486,7 @@ final class DepCache {
         protect[pkg] = true;
         try {
             boolean propagateProtected = already;
+            upgradeOtherBinaries(pkg, depth, candidate[pkg]);
             if (!upgradeOrRemoveConflicts(depth, toUpgrade, propagateProtected, fromUser)) {
                 if (failEarly) {
                     discardInstall(pkg);
@@ -647,6 +657,62 @@ final class DepCache {
         discardCandidate(p);
         protect[p] = true;
         return true;
+    }
+
+    /** {@code MarkInstall_CollectReverseDepends}: installed dependers the new version would break get upgraded. */
+    private void collectReverseDepends(Ver pv, int depth, List<Integer> toUpgrade) {
+        Ver cur = current[pv.pkg];
+        if (cur == null) {
+            return;
+        }
+        for (Dep d : u.reverseDepends(pv.pkg)) {
+            int parent = d.parent.pkg;
+            if (current[parent] != d.parent || mode[parent] == INSTALL) {
+                continue;
+            }
+            if (!isImportantDep(d) || d.negative()) {
+                continue;
+            }
+            if (!d.accepts(cur.version()) || d.accepts(pv.version())) {
+                continue;
+            }
+            if (!toUpgrade.contains(parent)) {
+                toUpgrade.add(parent);
+            }
+        }
+    }
+
+    /**
+     * {@code MarkInstall_UpgradeOtherBinaries} ({@code APT::Get::Upgrade-By-Source-Package}): installed
+     * binaries of the same source move to the same source version when that is their candidate.
+     */
+    private void upgradeOtherBinaries(int pkg, int depth, Ver ver) {
+        if (!installedOffCandidate) {
+            return; // every installed binary is at its candidate: nothing to move
+        }
+        List<Integer> others = new ArrayList<>();
+        for (Ver other : u.versionsInSource(ver.bp.source())) {
+            int op = other.pkg;
+            if (op == pkg || current[op] == null || current[op] == other) {
+                continue;
+            }
+            if (mode[op] == INSTALL && install[op] == other) {
+                continue;
+            }
+            if (!other.bp.sourceVersion().toString().equals(ver.bp.sourceVersion().toString()) || candidate[op] != other) {
+                continue;
+            }
+            if (!others.contains(op)) {
+                others.add(op);
+            }
+        }
+        others.sort(null); // apt collects them in a PackageSet, ordered by package ID
+        for (int op : others) {
+            markInstall(op, false, depth + 1, false);
+        }
+        for (int op : others) {
+            markInstall(op, true, depth + 1, false);
+        }
     }
 
     private boolean upgradeOrRemoveConflicts(int depth, List<Integer> toUpgrade, boolean propagateProtected,

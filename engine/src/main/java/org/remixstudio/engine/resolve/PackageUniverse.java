@@ -33,8 +33,9 @@ final class PackageUniverse {
     static final int RECOMMENDS = 4;
     static final int SUGGESTS = 5;
     static final int REPLACES = 6;
+    static final int ENHANCES = 7;
     private static final String[] FIELD = {"Pre-Depends", "Depends", "Conflicts", "Breaks", "Recommends",
-        "Suggests", "Replaces"};
+        "Suggests", "Replaces", "Enhances"};
 
     /** apt's default {@code APT::Cache-HashTableSize}; pattern matches are visited in its bucket order. */
     private static final int HASH_TABLE_SIZE = 196613;
@@ -130,8 +131,10 @@ final class PackageUniverse {
     private final List<Boolean> essentialFlags = new ArrayList<>();
     private final List<Boolean> importantFlags = new ArrayList<>();
     private Ver[][] versionArray;
+    private Ver[] candidates;
     private Prv[][] provideArray;
     private Dep[][] reverseDepends;
+    private final Map<String, List<Ver>> bySource = new HashMap<>();
     /** Lazily computed, then never changed: the position of each package in apt's hash order. */
     private int[] hashRank;
     private int[] allInHashOrder;
@@ -157,6 +160,7 @@ final class PackageUniverse {
             }
             int pkg = ensure(bp.name());
             Ver ver = new Ver(pkg, bp);
+            bySource.computeIfAbsent(bp.source(), k -> new ArrayList<>(2)).add(ver);
             vers.computeIfAbsent(pkg, k -> new ArrayList<>(1)).add(ver);
             if (bp.essential()) {
                 essentialFlags.set(pkg, true);
@@ -172,6 +176,7 @@ final class PackageUniverse {
             addDeps(ver, RECOMMENDS, bp.recommends(), deps);
             addDeps(ver, SUGGESTS, bp.suggests(), deps);
             addDeps(ver, REPLACES, bp.replaces(), deps);
+            addDeps(ver, ENHANCES, bp.enhances(), deps);
             ver.deps = deps.toArray(new Dep[0]);
             addProvides(ver);
         }
@@ -201,6 +206,10 @@ final class PackageUniverse {
             }
             essential[i] = essentialFlags.get(i);
             important[i] = importantFlags.get(i);
+        }
+        candidates = new Ver[n];
+        for (int i = 0; i < n; i++) {
+            candidates[i] = versionArray[i].length == 0 ? null : versionArray[i][0];
         }
         reverseDepends = new Dep[n][];
         Dep[] noDeps = new Dep[0];
@@ -313,13 +322,22 @@ final class PackageUniverse {
 
     /** The candidate apt picks when every source has the same pin: the highest version. */
     Ver candidate(int pkg) {
-        Ver[] v = versionArray[pkg];
-        return v.length == 0 ? null : v[0];
+        return candidates[pkg];
+    }
+
+    /** A fresh copy of every package's candidate, indexed by package ID. */
+    Ver[] candidates() {
+        return candidates.clone();
     }
 
     /** Who provides the name, in the order apt's cache generator added them. */
     Prv[] providers(int pkg) {
         return provideArray[pkg];
+    }
+
+    /** Every binary version built from a source package ({@code GrpIterator::VersionsInSource}). */
+    List<Ver> versionsInSource(String source) {
+        return bySource.getOrDefault(source, List.of());
     }
 
     /** Every dependency (of any version) naming this package ({@code RevDependsList}). */
@@ -336,27 +354,11 @@ final class PackageUniverse {
     }
 
     /**
-     * Package IDs in the order apt's {@code PkgIterator} walks its hash table: by bucket
+     * Every package in the order apt's {@code PkgIterator} walks its hash table: by bucket
      * ({@code pkgCache::sHash}, a case-folded djb2 variant, modulo the table size), then inside a
-     * bucket by name length and bytes ({@code StringViewCompareFast}). apt's pattern selections
-     * ({@code ?essential}, {@code ?priority(required)}) are marked in this order, and its problem
-     * resolver starts from it.
+     * bucket by name length and bytes ({@code StringViewCompareFast}). apt's problem resolver starts
+     * from this order.
      */
-    int[] hashOrder(int[] pkgs) {
-        int[] rank = hashRank();
-        Integer[] boxed = new Integer[pkgs.length];
-        for (int i = 0; i < pkgs.length; i++) {
-            boxed[i] = pkgs[i];
-        }
-        Arrays.sort(boxed, (a, b) -> Integer.compare(rank[a], rank[b]));
-        int[] out = new int[pkgs.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = boxed[i];
-        }
-        return out;
-    }
-
-    /** Every package in hash-table order. */
     int[] allInHashOrder() {
         hashRank();
         return allInHashOrder.clone();

@@ -1,7 +1,6 @@
 package org.remixstudio.engine.resolve;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +26,20 @@ public final class Resolver {
 
     private final PackageUniverse universe;
     private final java.util.Set<String> names;
+    /**
+     * The Essential step depends only on the suite and the Recommends switch, so it is computed once
+     * per pair; the stored runs are only read afterwards.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, EssentialStep> essentialSteps =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Pattern matches per suite and variant (they only depend on the catalog); never changed once stored. */
+    private final java.util.concurrent.ConcurrentHashMap<String, int[]> baseSelections =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** mmdebstrap's first apt call: its final state, what it left broken, what it was asked for. */
+    private record EssentialStep(DepCache run, List<Integer> broken, Set<Integer> requests, Ver[] installed) {
+    }
 
     /** Resolves for the catalog's native architecture. */
     public Resolver(Catalog catalog) {
@@ -83,9 +96,15 @@ public final class Resolver {
                 DependencyChain chain = explainer.explain(b);
                 chains.add(chain);
                 if (chain.problem().endsWith("is to be removed")) {
-                    installs.stream().filter(v -> v.pkg == b).forEach(dropped::add);
-                    removedReport.add(new RemovedPackage(universe.name(b), "needs "
-                            + chain.problem().replace(" is to be removed", "") + ", which is removed: " + chain));
+                    // the chain starts at the request that leads to the break
+                    String root = chain.links().isEmpty() ? universe.name(b) : chain.root();
+                    List<Ver> requests = installs.stream().filter(v -> universe.name(v.pkg).equals(root))
+                            .collect(Collectors.toList());
+                    if (!requests.isEmpty()) {
+                        dropped.addAll(requests);
+                        removedReport.add(new RemovedPackage(root, "needs "
+                                + chain.problem().replace(" is to be removed", "") + ", which is removed: " + chain));
+                    }
                 }
             }
             if (dropped.isEmpty() || dropped.size() < chains.size()) {
@@ -241,23 +260,15 @@ public final class Resolver {
         Ver[] installed = null;
         Set<Integer> essentialRequests = new HashSet<>();
         if (variant.hasEssential()) {
-            List<Ver> essentials = new ArrayList<>();
-            for (int p : selectBase(request, true)) {
-                essentials.add(universe.candidate(p));
-                essentialRequests.add(p);
+            EssentialStep step = essentialSteps.computeIfAbsent(request.baseSuite() + "\n" + request.recommends(),
+                    k -> essentialStep(request));
+            essentialRun = step.run();
+            essentialRequests = step.requests();
+            if (!step.broken().isEmpty()) {
+                return new Outcome("the Essential set of " + suiteLabel(request), essentialRun, step.broken(),
+                        essentialRun, essentialRequests, Set.of(), Set.of(), request);
             }
-            essentialRun = new DepCache(universe, request.recommends(), null);
-            List<Integer> broken = new AptInstallRun(essentialRun).run(List.of(), essentials);
-            if (!broken.isEmpty()) {
-                return new Outcome("the Essential set of " + suiteLabel(request), essentialRun, broken, essentialRun,
-                        essentialRequests, Set.of(), Set.of(), request);
-            }
-            installed = new Ver[universe.size()];
-            for (int p = 0; p < installed.length; p++) {
-                if (essentialRun.mode[p] == DepCache.INSTALL) {
-                    installed[p] = essentialRun.install[p];
-                }
-            }
+            installed = step.installed();
         }
         List<Ver> second = new ArrayList<>(installs);
         Set<Integer> baseRequests = new HashSet<>();
@@ -268,6 +279,7 @@ public final class Resolver {
             }
         }
         Set<Integer> userRequests = installs.stream().map(v -> v.pkg).collect(Collectors.toSet());
+        refuseOverriddenPins(installs, installed, baseRequests, variant);
         baseRequests.removeAll(userRequests);
         if (second.isEmpty() && removals.isEmpty() && essentialRun != null) {
             return new Outcome("", essentialRun, List.of(), essentialRun, essentialRequests, baseRequests,
@@ -275,6 +287,18 @@ public final class Resolver {
         }
         DepCache cache = new DepCache(universe, request.recommends(), dryRun ? null : installed);
         List<Integer> broken = new AptInstallRun(cache).run(new ArrayList<>(removals), second);
+        for (int p = 0; installed != null && p < installed.length; p++) {
+            Ver now = installed[p];
+            if (now != null && cache.mode[p] == DepCache.INSTALL && !dryRun
+                    && cache.install[p].version().compareTo(now.version()) < 0) {
+                // apt-get --yes stops here ("Packages were downgraded and -y was used without
+                // --allow-downgrades"), and so does mmdebstrap
+                throw new EngineException("'" + universe.name(p) + "' would be downgraded from " + now.version()
+                        + " (installed with the Essential set) to " + cache.install[p].version()
+                        + "; apt refuses downgrades in this step. Drop the version from the request, or pick a "
+                        + "base variant that does not include it.");
+            }
+        }
         if (dryRun && installed != null) {
             // the union of both calls: what the first one installed counts as kept
             for (int p = 0; p < installed.length; p++) {
@@ -287,17 +311,66 @@ public final class Resolver {
                 userRequests, request);
     }
 
+    private EssentialStep essentialStep(ResolveRequest request) {
+        List<Ver> essentials = new ArrayList<>();
+        Set<Integer> requests = new HashSet<>();
+        for (int p : selectBase(request, true)) {
+            essentials.add(universe.candidate(p));
+            requests.add(p);
+        }
+        DepCache run = new DepCache(universe, request.recommends(), null);
+        List<Integer> broken = new AptInstallRun(run).run(List.of(), essentials);
+        Ver[] installed = new Ver[universe.size()];
+        for (int p = 0; p < installed.length; p++) {
+            if (run.mode[p] == DepCache.INSTALL) {
+                installed[p] = run.install[p];
+            }
+        }
+        return new EssentialStep(run, List.copyOf(broken), Set.copyOf(requests), installed);
+    }
+
+    /**
+     * A {@code name=version} request for a package the base also installs cannot work as asked: if the
+     * Essential step installed it, apt would have to downgrade it (which {@code apt-get --yes} refuses,
+     * and which leaves apt's dependency bookkeeping inconsistent); if the priority set names it, apt
+     * sets the candidate back in the same call and silently ignores the pin. Say so instead.
+     */
+    private void refuseOverriddenPins(List<Ver> installs, Ver[] installed, Set<Integer> baseRequests,
+            BaseVariant variant) {
+        for (Ver v : installs) {
+            String name = universe.name(v.pkg);
+            if (installed != null && installed[v.pkg] != null && installed[v.pkg] != v) {
+                throw new EngineException("'" + name + "=" + v.version() + "' cannot be installed: the Essential "
+                        + "step of the base already installs " + name + " " + installed[v.pkg].version()
+                        + " and apt will not change it afterwards. Drop the version from the request.");
+            }
+            if (baseRequests.contains(v.pkg) && universe.candidate(v.pkg) != v) {
+                throw new EngineException("'" + name + "=" + v.version() + "' cannot be installed: the "
+                        + variant.label() + " base installs " + name + " " + universe.candidate(v.pkg).version()
+                        + " in the same apt call, which overrides the version asked for. Drop the version "
+                        + "from the request or choose a smaller base variant.");
+            }
+        }
+    }
+
     private static String suiteLabel(ResolveRequest request) {
         return request.baseSuite() == null ? "the catalog" : request.baseSuite();
     }
 
     /**
-     * The packages mmdebstrap's patterns select, in apt's hash-table order:
+     * The packages mmdebstrap's patterns select:
      * {@code ?narrow(?or(?archive(^SUITE$),?codename(^SUITE$)),?architecture(ARCH),?essential)} for the
      * first call, and {@code …,?and(?priority(…),?not(?essential)))} for the second. A package
-     * matches when one of its versions does; apt then installs its candidate.
+     * matches when one of its versions does; apt then installs its candidate. apt collects pattern
+     * matches in a {@code PackageSet}, a {@code std::set} of package iterators ordered by their
+     * place in the cache, which is the package ID order, so they are marked in that order.
      */
     private int[] selectBase(ResolveRequest request, boolean essentialStep) {
+        String key = request.baseSuite() + "\n" + (essentialStep ? "essential" : request.variant().label());
+        return baseSelections.computeIfAbsent(key, k -> matchBase(request, essentialStep));
+    }
+
+    private int[] matchBase(ResolveRequest request, boolean essentialStep) {
         List<Integer> hits = new ArrayList<>();
         for (int p = 0; p < universe.size(); p++) {
             if (universe.essential(p) != essentialStep) {
@@ -311,7 +384,7 @@ public final class Resolver {
                 }
             }
         }
-        return universe.hashOrder(hits.stream().mapToInt(Integer::intValue).toArray());
+        return hits.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static boolean inSuite(Ver v, String suite) {
@@ -322,12 +395,4 @@ public final class Resolver {
         return o != null && (suite.equals(o.suite()) || suite.equals(o.codename()));
     }
 
-    /** For tests and benchmarks: the number of names apt's cache would hold. */
-    int universeSize() {
-        return universe.size();
-    }
-
-    static Comparator<ResolvedPackage> byName() {
-        return Comparator.comparing(ResolvedPackage::name);
-    }
 }

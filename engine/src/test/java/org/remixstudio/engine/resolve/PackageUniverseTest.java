@@ -20,11 +20,11 @@ class PackageUniverseTest {
     }
 
     @Test
-    void hashOrder_sortsByBucketThenLengthThenBytes() {
+    void allInHashOrder_sortsByBucketThenLengthThenBytes() {
         PackageUniverse u = new PackageUniverse(new CatalogBuilder().pkg("libc6", "1").pkg("apt", "1")
                 .pkg("usrmerge", "1").build(), "amd64");
 
-        int[] order = u.hashOrder(new int[] {u.id("usrmerge"), u.id("libc6"), u.id("apt")});
+        int[] order = u.allInHashOrder();
 
         assertThat(order).containsExactly(u.id("apt"), u.id("libc6"), u.id("usrmerge"));
     }

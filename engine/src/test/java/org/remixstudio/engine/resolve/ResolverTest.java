@@ -454,6 +454,19 @@ class ResolverTest {
         }
 
         @Test
+        void removingADeepDependency_removesTheRequestAtTheTopOfTheChain() {
+            Catalog c = new CatalogBuilder().pkg("app", "1").depends("lib").pkg("lib", "1").depends("core")
+                    .pkg("core", "1").pkg("other", "1").build();
+
+            Resolution r = new Resolver(c).resolve(ResolveRequest.base(BaseVariant.NONE, null)
+                    .withInstall("app", "other").withRemove("core"));
+
+            assertThat(names(r)).containsExactly("other");
+            assertThat(r.removed()).extracting(RemovedPackage::name).containsExactly("core", "app");
+            assertThat(r.removed().get(1).why()).contains("app : Depends: lib -> lib : Depends: core");
+        }
+
+        @Test
         void removingAnEssentialPackage_isRefused() {
             assertThatThrownBy(() -> resolver.resolve(ResolveRequest.base(BaseVariant.MINBASE, "test").withRemove("bash")))
                     .isInstanceOf(EngineException.class).hasMessageContaining("'bash'").hasMessageContaining("Essential");

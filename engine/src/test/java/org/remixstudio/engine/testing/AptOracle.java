@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -116,11 +115,12 @@ public final class AptOracle {
             Files.write(conf, confLines, StandardCharsets.UTF_8);
             String narrow = "?narrow(?or(?archive(^" + release + "$),?codename(^" + release + "$)),?architecture("
                     + arch + "),";
-            TreeSet<String> result = new TreeSet<>();
+            java.util.TreeMap<String, String> result = new java.util.TreeMap<>();
             List<String> first = new ArrayList<>();
             if (!variant.equals("custom")) {
-                first = inst(run(conf, List.of("apt-get", "-s", "-y", "install", narrow + "?essential)")));
-                result.addAll(first);
+                AptOutput.apply(String.join("\n", run(conf, List.of("apt-get", "-s", "-y", "install",
+                        narrow + "?essential)"))), result);
+                first = AptOutput.lines(result);
             }
             List<String> args = new ArrayList<>(List.of("apt-get", "-s", "-y", "install"));
             if (include != null) {
@@ -148,25 +148,14 @@ public final class AptOracle {
                     }
                     Files.writeString(status, sb.toString());
                 }
-                result.addAll(inst(run(conf, args)));
+                AptOutput.apply(String.join("\n", run(conf, args)), result);
             }
-            return new ArrayList<>(result);
+            return AptOutput.lines(result);
         } finally {
             try (Stream<Path> walk = Files.walk(work)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
-    }
-
-    private static List<String> inst(List<String> output) {
-        List<String> out = new ArrayList<>();
-        for (String line : output) {
-            if (line.startsWith("Inst ")) {
-                String[] f = line.split(" ");
-                out.add(f[1] + " " + f[2].substring(1));
-            }
-        }
-        return out;
     }
 
     private static List<String> run(Path conf, List<String> cmd) throws IOException {

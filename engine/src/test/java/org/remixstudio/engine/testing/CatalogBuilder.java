@@ -122,7 +122,7 @@ public final class CatalogBuilder {
             return new BinaryPackage(name, DebVersion.parse(version), arch, multiArch, essential, important, priority,
                     "misc", 1, 1, "", "pool/" + name + "_" + version + ".deb", name, DebVersion.parse(version),
                     RelationParser.parse(depends), RelationParser.parse(preDepends), RelationParser.parse(recommends),
-                    List.of(), RelationParser.parse(conflicts), RelationParser.parse(breaks), List.of(), prov,
+                    List.of(), RelationParser.parse(conflicts), RelationParser.parse(breaks), List.of(), List.of(), prov,
                     name, "", "", origin);
         }
     }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -84,14 +83,10 @@ public final class MmdebstrapOracle {
                 throw new IllegalStateException("mmdebstrap failed (" + process.exitValue() + "): " + cmd + "\n"
                         + String.join("\n", output.subList(Math.max(0, output.size() - 15), output.size())));
             }
-            TreeSet<String> set = new TreeSet<>();
-            for (String line : output) {
-                if (line.startsWith("Inst ")) {
-                    String[] f = line.split(" ");
-                    set.add(f[1] + " " + f[2].substring(1));
-                }
-            }
-            return new ArrayList<>(set);
+            // both calls start empty in a dry run, so the union of their plans is the answer
+            java.util.TreeMap<String, String> set = new java.util.TreeMap<>();
+            AptOutput.apply(String.join("\n", output), set);
+            return AptOutput.lines(set);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running mmdebstrap", e);

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -35,6 +34,21 @@ public final class SyntheticAptRepo {
     }
 
     public static Answer install(Catalog catalog, List<String> args, boolean recommends) {
+        return run(catalog, List.of(args), recommends);
+    }
+
+    /**
+     * mmdebstrap's two apt calls on the synthetic repository (as {@link AptOracle} replays them on the
+     * real archive): {@code ?essential} on an empty system, then {@code includes} plus the minbase
+     * pattern with the first call's packages in the dpkg status file. The answer is the union.
+     */
+    public static Answer minbase(Catalog catalog, List<String> includes, boolean recommends) {
+        List<String> second = new ArrayList<>(includes);
+        second.add("?and(?priority(required),?not(?essential))");
+        return run(catalog, List.of(List.of("?essential"), second), recommends);
+    }
+
+    private static Answer run(Catalog catalog, List<List<String>> calls, boolean recommends) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("synthetic-apt");
@@ -69,17 +83,21 @@ public final class SyntheticAptRepo {
             if (update.code != 0) {
                 throw new IllegalStateException("apt-get update on the synthetic repository failed:\n" + update.output);
             }
-            List<String> cmd = new ArrayList<>(List.of("apt-get", "-s", "-y", "install"));
-            cmd.addAll(args);
-            Run r = run(conf, cmd);
-            TreeSet<String> inst = new TreeSet<>();
-            for (String line : r.output.split("\n")) {
-                if (line.startsWith("Inst ")) {
-                    String[] f = line.split(" ");
-                    inst.add(f[1] + " " + f[2].substring(1));
+            java.util.TreeMap<String, String> inst = new java.util.TreeMap<>();
+            StringBuilder output = new StringBuilder();
+            for (List<String> args : calls) {
+                List<String> cmd = new ArrayList<>(List.of("apt-get", "-s", "-y", "install"));
+                cmd.addAll(args);
+                Run r = run(conf, cmd);
+                output.append(r.output);
+                if (r.code != 0) {
+                    return new Answer(false, AptOutput.lines(inst), output.toString());
                 }
+                AptOutput.apply(r.output, inst);
+                // what this call installed is installed for the next one, as dpkg would record it
+                Files.writeString(dir.resolve("status"), statusFile(catalog, AptOutput.lines(inst)), StandardCharsets.UTF_8);
             }
-            return new Answer(r.code == 0, new ArrayList<>(inst), r.output);
+            return new Answer(true, AptOutput.lines(inst), output.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot set up a synthetic apt repository", e);
         } finally {
@@ -93,11 +111,28 @@ public final class SyntheticAptRepo {
         }
     }
 
+    private static String statusFile(Catalog catalog, List<String> installed) {
+        List<BinaryPackage> entries = new ArrayList<>();
+        for (BinaryPackage p : catalog.all()) {
+            if (installed.contains(p.name() + " " + p.version())) {
+                entries.add(p);
+            }
+        }
+        return stanzas(entries, true);
+    }
+
     /** The catalog as a Packages index, entries in catalog order. */
     public static String packagesIndex(Catalog catalog) {
+        return stanzas(catalog.all(), false);
+    }
+
+    private static String stanzas(List<BinaryPackage> packages, boolean installed) {
         StringBuilder sb = new StringBuilder();
-        for (BinaryPackage p : catalog.all()) {
+        for (BinaryPackage p : packages) {
             sb.append("Package: ").append(p.name()).append('\n');
+            if (installed) {
+                sb.append("Status: install ok installed\n");
+            }
             sb.append("Version: ").append(p.version()).append('\n');
             sb.append("Architecture: ").append(p.architecture()).append('\n');
             if (p.multiArch() != MultiArch.NO) {
