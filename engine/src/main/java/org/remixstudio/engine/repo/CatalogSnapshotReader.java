@@ -141,10 +141,11 @@ public final class CatalogSnapshotReader {
         List<RelationGroup> conflicts = groupLists[c.varint()];
         List<RelationGroup> breaks = groupLists[c.varint()];
         List<RelationGroup> replaces = groupLists[c.varint()];
+        List<RelationGroup> enhances = groupLists[c.varint()];
         List<PackageRelation> provides = relationLists[c.varint()];
         return new BinaryPackage(name, version, arch, multiArch, essential, important, priority, section, installedSize,
                 size, sha256, filename, source, sourceVersion, depends, preDepends, recommends, suggests,
-                conflicts, breaks, replaces, provides, strings[c.varint()], strings[c.varint()], strings[c.varint()],
+                conflicts, breaks, replaces, enhances, provides, strings[c.varint()], strings[c.varint()], strings[c.varint()],
                 origin);
     }
 

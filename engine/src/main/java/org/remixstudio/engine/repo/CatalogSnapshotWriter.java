@@ -109,7 +109,7 @@ public final class CatalogSnapshotWriter {
         t.varint(string(p.source()));
         t.varint(version(p.sourceVersion()));
         for (List<RelationGroup> field : List.of(p.depends(), p.preDepends(), p.recommends(), p.suggests(),
-                p.conflicts(), p.breaks(), p.replaces())) {
+                p.conflicts(), p.breaks(), p.replaces(), p.enhances())) {
             t.varint(groupList(field));
         }
         t.varint(relationList(p.provides()));
