@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.remixstudio.engine.api.EngineException;
+import org.remixstudio.engine.catalog.BinaryPackage;
 import org.remixstudio.engine.catalog.Catalog;
 import org.remixstudio.engine.catalog.CloseMatches;
 import org.remixstudio.engine.catalog.DebVersion;
@@ -26,7 +27,8 @@ import org.remixstudio.engine.resolve.PackageUniverse.Ver;
 public final class Resolver {
 
     private final PackageUniverse universe;
-    private final java.util.Set<String> names;
+    /** For close-match hints only; its name index is built when the first hint is needed. */
+    private final Catalog catalog;
 
     /** Resolves for the catalog's native architecture. */
     public Resolver(Catalog catalog) {
@@ -34,14 +36,23 @@ public final class Resolver {
     }
 
     public Resolver(Catalog catalog, String architecture) {
-        boolean known = catalog.all().stream().anyMatch(p -> p.architecture().equals(architecture));
-        if (!known) {
+        if (!hasArchitecture(catalog, architecture)) {
             Set<String> archs = catalog.all().stream().map(p -> p.architecture()).collect(Collectors.toSet());
             throw new EngineException("the catalog has no packages for architecture '" + architecture
                     + "' (it has " + archs + "); load that architecture's indexes or pick one of those");
         }
         this.universe = new PackageUniverse(catalog, architecture);
-        this.names = catalog.names();
+        this.catalog = catalog;
+    }
+
+    private static boolean hasArchitecture(Catalog catalog, String architecture) {
+        List<BinaryPackage> all = catalog.all();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).architecture().equals(architecture)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Resolution resolve(ResolveRequest request) {
@@ -107,7 +118,7 @@ public final class Resolver {
         int id = universe.id(name);
         if (id < 0 || (universe.versions(id).length == 0 && universe.providers(id).length == 0)) {
             throw new EngineException("package '" + name + "' is not in the catalog for "
-                    + universe.architecture() + CloseMatches.hint(CloseMatches.nearest(name, names, 3))
+                    + universe.architecture() + CloseMatches.hint(CloseMatches.nearest(name, catalog.names(), 3))
                     + "; check the name and the suites and components in use");
         }
         if (eq >= 0) {
@@ -169,7 +180,7 @@ public final class Resolver {
                 List<String> needers = new ArrayList<>();
                 for (ResolvedPackage p : baseSet.packages()) {
                     Ver v = versionOf(p);
-                    for (Dep d : v.deps) {
+                    for (Dep d : v.deps()) {
                         if (d.critical() && !d.negative() && satisfiedBy(d, r)) {
                             needers.add(p.name() + " (" + d.text() + ")");
                             break;
@@ -298,20 +309,24 @@ public final class Resolver {
      * matches when one of its versions does; apt then installs its candidate.
      */
     private int[] selectBase(ResolveRequest request, boolean essentialStep) {
-        List<Integer> hits = new ArrayList<>();
+        int[] hits = new int[64];
+        int count = 0;
+        BaseVariant variant = request.variant();
         for (int p = 0; p < universe.size(); p++) {
             if (universe.essential(p) != essentialStep) {
                 continue;
             }
             for (Ver v : universe.versions(p)) {
-                if (inSuite(v, request.baseSuite())
-                        && (essentialStep || request.variant().includesPriority(v.bp.priority()))) {
-                    hits.add(p);
+                if ((essentialStep || variant.includesPriority(v.bp.priority())) && inSuite(v, request.baseSuite())) {
+                    if (count == hits.length) {
+                        hits = java.util.Arrays.copyOf(hits, count * 2);
+                    }
+                    hits[count++] = p;
                     break;
                 }
             }
         }
-        return universe.hashOrder(hits.stream().mapToInt(Integer::intValue).toArray());
+        return universe.hashOrder(java.util.Arrays.copyOf(hits, count));
     }
 
     private static boolean inSuite(Ver v, String suite) {
