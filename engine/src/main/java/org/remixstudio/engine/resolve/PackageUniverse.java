@@ -178,32 +178,10 @@ final class PackageUniverse {
         important = new boolean[capacity];
         nativeQualified = new int[capacity];
         // Walk the indexes in order, as apt's cache generator does, so IDs come out in its order.
+        // (The body is a method of its own: the JIT compiles a method after a few hundred calls, but
+        // a loop inside one long call only after tens of thousands of interpreted rounds.)
         for (int i = 0; i < all.size(); i++) {
-            BinaryPackage bp = all.get(i);
-            // Versions apt would keep: the native architecture and "all", once per version string.
-            if (!archUsable(bp.architecture())) {
-                continue;
-            }
-            int pkg = ensure(bp.name());
-            if (isRepeat(pkg, bp)) {
-                continue;
-            }
-            Ver ver = new Ver(pkg, bp, this);
-            addVersion(pkg, ver);
-            if (bp.essential()) {
-                essential[pkg] = true;
-            }
-            if (bp.important()) {
-                important[pkg] = true;
-            }
-            ensureTargets(bp.preDepends());
-            ensureTargets(bp.depends());
-            ensureTargets(bp.conflicts());
-            ensureTargets(bp.breaks());
-            ensureTargets(bp.recommends());
-            ensureTargets(bp.suggests());
-            ensureTargets(bp.replaces());
-            addProvides(ver);
+            addEntry(all.get(i));
         }
         int n = names.size();
         versions = Arrays.copyOf(versions, n);
@@ -211,21 +189,53 @@ final class PackageUniverse {
         essential = Arrays.copyOf(essential, n);
         important = Arrays.copyOf(important, n);
         for (int p = 0; p < n; p++) {
-            Ver[] v = versions[p];
-            if (v == null) {
-                versions[p] = NO_VERSIONS;
-            } else if (v.length > 1) {
-                Arrays.sort(v, (a, b) -> b.version().compareTo(a.version())); // stable: index order among equals
-            }
-            Prv[] pr = provides[p];
-            if (pr == null) {
-                provides[p] = NO_PROVIDES;
-            } else if (pr.length != provideCounts[p]) {
-                provides[p] = Arrays.copyOf(pr, provideCounts[p]);
-            }
+            finish(p);
         }
         provideCounts = null;
         nativeQualified = null;
+    }
+
+    /** Versions highest first, provider lists trimmed. */
+    private void finish(int p) {
+        Ver[] v = versions[p];
+        if (v == null) {
+            versions[p] = NO_VERSIONS;
+        } else if (v.length > 1) {
+            Arrays.sort(v, (a, b) -> b.version().compareTo(a.version())); // stable: index order among equals
+        }
+        Prv[] pr = provides[p];
+        if (pr == null) {
+            provides[p] = NO_PROVIDES;
+        } else if (pr.length != provideCounts[p]) {
+            provides[p] = Arrays.copyOf(pr, provideCounts[p]);
+        }
+    }
+
+    private void addEntry(BinaryPackage bp) {
+        // Versions apt would keep: the native architecture and "all", once per version string.
+        if (!archUsable(bp.architecture())) {
+            return;
+        }
+        int pkg = ensure(bp.name());
+        if (isRepeat(pkg, bp)) {
+            return;
+        }
+        Ver ver = new Ver(pkg, bp, this);
+        addVersion(pkg, ver);
+        if (bp.essential()) {
+            essential[pkg] = true;
+        }
+        if (bp.important()) {
+            important[pkg] = true;
+        }
+        ensureTargets(bp.preDepends());
+        ensureTargets(bp.depends());
+        ensureTargets(bp.conflicts());
+        ensureTargets(bp.breaks());
+        ensureTargets(bp.recommends());
+        ensureTargets(bp.suggests());
+        ensureTargets(bp.replaces());
+        addProvides(ver);
     }
 
     private boolean archUsable(String arch) {
