@@ -57,6 +57,16 @@ public record BinaryPackage(
                 conflicts, breaks, replaces, List.of(), provides, shortDescription, longDescription, homepage, origin);
     }
 
+    /**
+     * Whether {@code other} is the same package: same name, a version dpkg calls equal and the same
+     * architecture. Suites can carry the same entry (bookworm and bookworm-updates before a point
+     * release); apt keeps it once, the first seen.
+     */
+    public boolean sameEntryAs(BinaryPackage other) {
+        return name.equals(other.name) && architecture.equals(other.architecture)
+                && version.compareTo(other.version) == 0;
+    }
+
     /** {@code name=version:arch}, unique within a catalog. */
     public String id() {
         return name + "=" + version + ":" + architecture;

@@ -1,6 +1,10 @@
 package org.remixstudio.engine.cli;
 
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.CancellationException;
 import org.remixstudio.engine.api.EngineException;
 import picocli.CommandLine;
@@ -14,14 +18,7 @@ import picocli.CommandLine.Option;
 @Command(name = "remix",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Remix Linux images out of real distribution packages.",
-        subcommands = {
-            SourcesCommand.class,
-            SearchCommand.class,
-            ShowCommand.class,
-            ResolveCommand.class,
-            CommandLine.HelpCommand.class
-        })
+        description = "Remix Linux images out of real distribution packages.")
 public final class RemixCli implements Runnable {
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
@@ -40,10 +37,34 @@ public final class RemixCli implements Runnable {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
+    /**
+     * The subcommands, in the order help lists them. picocli reads a command's annotations when it is
+     * registered, which takes longer than anything else a short command does before its real work, so
+     * a command line naming one of them registers only that one (see {@link #execute}).
+     */
+    private static final Map<String, Supplier<Object>> COMMANDS = Collections.unmodifiableMap(commands());
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("sources", SourcesCommand::new);
+        m.put("search", SearchCommand::new);
+        m.put("show", ShowCommand::new);
+        m.put("resolve", ResolveCommand::new);
+        m.put("help", CommandLine.HelpCommand::new);
+        return m;
+    }
+
     /** Runs one command line and returns its exit code; used by {@link #main} and by tests. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         RemixCli root = new RemixCli();
         CommandLine cl = new CommandLine(root);
+        String named = commandName(args);
+        if (named != null && !named.equals("help")) {
+            cl.addSubcommand(COMMANDS.get(named).get());
+        } else {
+            // help, usage errors and "did you mean" hints need every command
+            COMMANDS.values().forEach(c -> cl.addSubcommand(c.get()));
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -55,6 +76,19 @@ public final class RemixCli implements Runnable {
             return 1;
         });
         return cl.execute(args);
+    }
+
+    /**
+     * The subcommand a command line names: its first word that is not an option (the root's options
+     * take no values), or {@code null} when that word names none.
+     */
+    private static String commandName(String[] args) {
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                return COMMANDS.containsKey(a) ? a : null;
+            }
+        }
+        return null;
     }
 
     private static String describe(Exception ex) {

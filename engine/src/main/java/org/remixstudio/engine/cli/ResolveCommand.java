@@ -61,6 +61,32 @@ final class ResolveCommand implements Callable<Integer> {
         return 0;
     }
 
+    private static void row(PrintWriter out, StringBuilder line, int nameWidth, int versionWidth, String name,
+                            String version, String arch, String installed, String download, String reason) {
+        line.setLength(0);
+        padRight(line, name, nameWidth).append("  ");
+        padRight(line, version, versionWidth).append("  ");
+        padRight(line, arch, 5).append("  ");
+        padLeft(line, installed, 10).append("  ");
+        padLeft(line, download, 10).append("  ").append(reason);
+        out.println(line);
+    }
+
+    private static StringBuilder padRight(StringBuilder b, String s, int width) {
+        b.append(s);
+        for (int i = s.length(); i < width; i++) {
+            b.append(' ');
+        }
+        return b;
+    }
+
+    private static StringBuilder padLeft(StringBuilder b, String s, int width) {
+        for (int i = s.length(); i < width; i++) {
+            b.append(' ');
+        }
+        return b.append(s);
+    }
+
     static String json(Resolution r) throws Exception {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
@@ -88,10 +114,12 @@ final class ResolveCommand implements Callable<Integer> {
     private static void text(PrintWriter out, Resolution r) {
         int nw = Math.max(7, r.packages().stream().mapToInt(p -> p.name().length()).max().orElse(0));
         int vw = Math.max(7, r.packages().stream().mapToInt(p -> p.version().length()).max().orElse(0));
-        String fmt = "%-" + nw + "s  %-" + vw + "s  %-5s  %10s  %10s  %s%n";
-        out.printf(fmt, "PACKAGE", "VERSION", "ARCH", "INSTALLED", "DOWNLOAD", "REASON");
+        // Padded by hand, as "%-NAMEs  %-VERSIONs  %-5s  %10s  %10s  %s%n" would: a Formatter per line
+        // took ~0.1 s of a gnome-core resolve (800 lines) in a fresh JVM.
+        StringBuilder line = new StringBuilder(160);
+        row(out, line, nw, vw, "PACKAGE", "VERSION", "ARCH", "INSTALLED", "DOWNLOAD", "REASON");
         for (ResolvedPackageInfo p : r.packages()) {
-            out.printf(fmt, p.name(), p.version(), p.architecture(), Sizes.kib(p.installedSize()),
+            row(out, line, nw, vw, p.name(), p.version(), p.architecture(), Sizes.kib(p.installedSize()),
                     Sizes.human(p.size()), p.reason());
         }
         for (String note : r.notes()) {

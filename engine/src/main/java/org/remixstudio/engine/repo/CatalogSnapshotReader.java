@@ -66,44 +66,30 @@ public final class CatalogSnapshotReader {
                 strings[i] = cursor.string();
             }
         });
+        // Each entry is decoded by a method of its own: the JIT compiles a method after a few hundred
+        // calls, while a loop body inside this single long call would run interpreted for tens of
+        // thousands of rounds first (most of these tables have ~100,000 entries).
         DebVersion[] versions = new DebVersion[c.varint()];
         for (int i = 0; i < versions.length; i++) {
-            versions[i] = new DebVersion(c.varint(), strings[c.varint()], strings[c.varint()]);
+            versions[i] = readVersion(c, strings);
         }
         PackageRelation[] relations = new PackageRelation[c.varint()];
         for (int i = 0; i < relations.length; i++) {
-            String name = strings[c.varint()];
-            int arch = c.varint();
-            int op = c.varint();
-            int ver = c.varint();
-            relations[i] = new PackageRelation(name, arch == 0 ? null : strings[arch - 1],
-                    op == 0 ? null : OPS[op - 1], ver == 0 ? null : versions[ver - 1]);
+            relations[i] = readRelation(c, strings, versions);
         }
         RelationGroup[] groups = new RelationGroup[c.varint()];
         for (int i = 0; i < groups.length; i++) {
-            PackageRelation[] alts = new PackageRelation[c.varint()];
-            for (int k = 0; k < alts.length; k++) {
-                alts[k] = relations[c.varint()];
-            }
-            groups[i] = new RelationGroup(List.of(alts));
+            groups[i] = new RelationGroup(List.of(readRefs(c, relations, new PackageRelation[c.varint()])));
         }
         @SuppressWarnings("unchecked")
         List<RelationGroup>[] groupLists = new List[c.varint()];
         for (int i = 0; i < groupLists.length; i++) {
-            RelationGroup[] g = new RelationGroup[c.varint()];
-            for (int k = 0; k < g.length; k++) {
-                g[k] = groups[c.varint()];
-            }
-            groupLists[i] = List.of(g);
+            groupLists[i] = List.of(readRefs(c, groups, new RelationGroup[c.varint()]));
         }
         @SuppressWarnings("unchecked")
         List<PackageRelation>[] relationLists = new List[c.varint()];
         for (int i = 0; i < relationLists.length; i++) {
-            PackageRelation[] r = new PackageRelation[c.varint()];
-            for (int k = 0; k < r.length; k++) {
-                r[k] = relations[c.varint()];
-            }
-            relationLists[i] = List.of(r);
+            relationLists[i] = List.of(readRefs(c, relations, new PackageRelation[c.varint()]));
         }
         BinaryPackage[] packages = new BinaryPackage[c.varint()];
         c.pos = inHalves(c, packages.length, (cursor, from, to) -> {
@@ -115,6 +101,27 @@ public final class CatalogSnapshotReader {
             throw new SnapshotFormatException("trailing data");
         }
         return List.of(packages);
+    }
+
+    private static DebVersion readVersion(Cursor c, String[] strings) {
+        return new DebVersion(c.varint(), strings[c.varint()], strings[c.varint()]);
+    }
+
+    private static PackageRelation readRelation(Cursor c, String[] strings, DebVersion[] versions) {
+        String name = strings[c.varint()];
+        int arch = c.varint();
+        int op = c.varint();
+        int ver = c.varint();
+        return new PackageRelation(name, arch == 0 ? null : strings[arch - 1],
+                op == 0 ? null : OPS[op - 1], ver == 0 ? null : versions[ver - 1]);
+    }
+
+    /** Fills {@code into} with table entries named by the next varints. */
+    private static <T> T[] readRefs(Cursor c, T[] table, T[] into) {
+        for (int k = 0; k < into.length; k++) {
+            into[k] = table[c.varint()];
+        }
+        return into;
     }
 
     private static BinaryPackage readPackage(Cursor c, IndexOrigin origin, String[] strings, DebVersion[] versions,

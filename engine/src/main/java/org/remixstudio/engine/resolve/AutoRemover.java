@@ -87,7 +87,7 @@ final class AutoRemover {
             return;
         }
         marked[pkg] = true;
-        for (Dep d : ver.deps) {
+        for (Dep d : ver.deps()) {
             int t = d.target;
             if (fullyExplored[t]) {
                 continue;
@@ -162,7 +162,7 @@ final class AutoRemover {
                     if (rv == null) {
                         continue;
                     }
-                    for (Dep d : rv.deps) {
+                    for (Dep d : rv.deps()) {
                         if (d.negative() || !cache.isImportantDep(d) || cache.groupInstallOk(d)) {
                             continue;
                         }

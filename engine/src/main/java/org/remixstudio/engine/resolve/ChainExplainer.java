@@ -49,7 +49,7 @@ final class ChainExplainer {
                 return new DependencyChain(links, "it is not going to be installed");
             }
             links.add(new Link(u.name(cur), g.text()));
-            Dep[] deps = v.deps;
+            Dep[] deps = v.deps();
             if (g.negative()) {
                 return new DependencyChain(links, u.name(g.target) + " is to be installed");
             }
@@ -79,7 +79,7 @@ final class ChainExplainer {
     }
 
     private Dep unmetGroup(Ver v) {
-        Dep[] deps = v.deps;
+        Dep[] deps = v.deps();
         for (int i = 0; i < deps.length; i = deps[i].end + 1) {
             Dep d = deps[i];
             if (!d.critical()) {

@@ -177,7 +177,7 @@ final class DepCache {
 
     /** Whether a dependency's or-group (given by any member) is met by the install state. */
     boolean groupInstallOk(Dep d) {
-        Dep[] deps = d.parent.deps;
+        Dep[] deps = d.parent.deps();
         for (int i = d.start; i <= d.end; i++) {
             if (installOk(deps[i])) {
                 return true;
@@ -187,7 +187,7 @@ final class DepCache {
     }
 
     private boolean groupNowOk(Dep d) {
-        Dep[] deps = d.parent.deps;
+        Dep[] deps = d.parent.deps();
         for (int i = d.start; i <= d.end; i++) {
             if (deps[i].negative() != checkDep(deps[i], NOW)) {
                 return true;
@@ -219,7 +219,7 @@ final class DepCache {
         if (v == null) {
             return null;
         }
-        Dep[] deps = v.deps;
+        Dep[] deps = v.deps();
         for (int i = 0; i < deps.length; i = deps[i].end + 1) {
             Dep d = deps[i];
             boolean relevant = d.critical() || (policy && isImportantDep(d));
@@ -274,7 +274,7 @@ final class DepCache {
 
     /** {@code getAllPossibleSolutions}: the versions that could satisfy an or-group, best first. */
     List<Ver> getAllPossibleSolutions(Dep group, Selector selector, boolean sorted) {
-        Dep[] deps = group.parent.deps;
+        Dep[] deps = group.parent.deps();
         List<Ver> toUpgrade = new ArrayList<>(4);
         List<Ver> toNewInstall = new ArrayList<>(4);
         for (int i = group.start; i <= group.end; i++) {
@@ -531,7 +531,7 @@ final class DepCache {
         if (cv == null || cv == current[pkg]) {
             return true;
         }
-        Dep[] deps = cv.deps;
+        Dep[] deps = cv.deps();
         for (int i = 0; i < deps.length; i = deps[i].end + 1) {
             Dep start = deps[i];
             if (!start.critical() || start.negative()) {
@@ -561,7 +561,7 @@ final class DepCache {
 
     private void collectDependencies(Ver pv, List<Dep> toInstall, List<Dep> toRemove) {
         boolean propagateProtected = protect[pv.pkg];
-        Dep[] deps = pv.deps;
+        Dep[] deps = pv.deps();
         for (int i = 0; i < deps.length; i = deps[i].end + 1) {
             Dep start = deps[i];
             boolean found = false;
@@ -738,7 +738,7 @@ final class DepCache {
             boolean fromUser) {
         boolean failed = false;
         for (Dep start : toInstall) {
-            Dep[] deps = start.parent.deps;
+            Dep[] deps = start.parent.deps();
             boolean found = false;
             for (int k = start.start; k <= start.end; k++) {
                 if (installOk(deps[k])) {
@@ -814,7 +814,7 @@ final class DepCache {
     private boolean skipOldUnsatisfiedImportantDep(int pkg, Dep start) {
         boolean isNew = true;
         boolean previouslySatisfied = false;
-        Dep[] deps = current[pkg].deps;
+        Dep[] deps = current[pkg].deps();
         for (int i = 0; i < deps.length; i++) {
             Dep d = deps[i];
             if (d.critical() || !isImportantDep(d) || start.target != d.target) {

@@ -1,12 +1,8 @@
 package org.remixstudio.engine.resolve;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import org.remixstudio.engine.catalog.BinaryPackage;
 import org.remixstudio.engine.catalog.Catalog;
 import org.remixstudio.engine.catalog.DebVersion;
@@ -21,7 +17,13 @@ import org.remixstudio.engine.catalog.VersionOp;
  * package with an ID given in the order apt's cache generator first meets it (apt breaks ties between
  * equal providers by that ID), versions carry their dependencies in apt's field order with or-group
  * flags, and each name knows who provides it, including apt's implicit Multi-Arch provides. Built once
- * per catalog and architecture; immutable afterwards and shared by all resolutions.
+ * per catalog and architecture; immutable afterwards (as far as anyone can tell) and shared by all
+ * resolutions.
+ *
+ * <p>Building it is on the path of every {@code remix resolve} process, so it is lean: one walk over
+ * the entries that numbers the names (plain arrays and a {@link NameTable}, no boxing, no iterators),
+ * while a version's dependency objects, the reverse dependencies and apt's hash order are made when
+ * first asked for — a resolution touches a few thousand of the ~64,000 versions.
  */
 final class PackageUniverse {
 
@@ -40,17 +42,24 @@ final class PackageUniverse {
     /** apt's default {@code APT::Cache-HashTableSize}; pattern matches are visited in its bucket order. */
     private static final int HASH_TABLE_SIZE = 196613;
 
+    private static final Ver[] NO_VERSIONS = new Ver[0];
+    private static final Prv[] NO_PROVIDES = new Prv[0];
+    private static final Dep[] NO_DEPS = new Dep[0];
+
     /** One version of a package (apt's {@code pkgCache::Version}). */
     static final class Ver {
         final int pkg;
         final BinaryPackage bp;
         /** apt's numeric priority: 0 none, 1 required … 5 extra; lower is preferred. */
         final int priority;
-        Dep[] deps = new Dep[0];
+        private final PackageUniverse universe;
+        /** Made on first use, once: dependencies are compared by identity. */
+        private volatile Dep[] deps;
 
-        Ver(int pkg, BinaryPackage bp) {
+        Ver(int pkg, BinaryPackage bp, PackageUniverse universe) {
             this.pkg = pkg;
             this.bp = bp;
+            this.universe = universe;
             this.priority = switch (bp.priority()) {
                 case REQUIRED -> 1;
                 case IMPORTANT -> 2;
@@ -59,6 +68,21 @@ final class PackageUniverse {
                 case EXTRA -> 5;
                 case UNKNOWN -> 0;
             };
+        }
+
+        /** The dependencies in apt's order: Pre-Depends, Depends, Conflicts, Breaks, Recommends, Suggests, Replaces. */
+        Dep[] deps() {
+            Dep[] d = deps;
+            return d != null ? d : makeDeps();
+        }
+
+        private synchronized Dep[] makeDeps() {
+            Dep[] d = deps;
+            if (d == null) {
+                d = universe.buildDeps(this);
+                deps = d;
+            }
+            return d;
         }
 
         DebVersion version() {
@@ -81,13 +105,13 @@ final class PackageUniverse {
         /** apt's {@code Dep::Or}: the next dependency belongs to the same or-group. */
         final boolean or;
         final RelationGroup group;
-        /** Index in {@code parent.deps} of the first member of this dependency's or-group. */
+        /** Index in {@code parent.deps()} of the first member of this dependency's or-group. */
         final int start;
-        /** Index in {@code parent.deps} of the last member of this dependency's or-group. */
-        int end;
+        /** Index in {@code parent.deps()} of the last member of this dependency's or-group. */
+        final int end;
 
         Dep(Ver parent, int type, int target, VersionOp op, DebVersion version, boolean or, RelationGroup group,
-                int start) {
+                int start, int end) {
             this.parent = parent;
             this.type = type;
             this.target = target;
@@ -96,6 +120,7 @@ final class PackageUniverse {
             this.or = or;
             this.group = group;
             this.start = start;
+            this.end = end;
         }
 
         boolean negative() {
@@ -124,149 +149,254 @@ final class PackageUniverse {
     }
 
     private final String architecture;
-    private final List<String> names = new ArrayList<>();
-    private final Map<String, Integer> ids = new HashMap<>();
-    private final List<Ver[]> versions = new ArrayList<>();
-    private final List<List<Prv>> provides = new ArrayList<>();
-    private final List<Boolean> essentialFlags = new ArrayList<>();
-    private final List<Boolean> importantFlags = new ArrayList<>();
-    private Ver[][] versionArray;
-    private Ver[] candidates;
-    private Prv[][] provideArray;
-    private Dep[][] reverseDepends;
-    private final Map<String, List<Ver>> bySource = new HashMap<>();
-    /** Lazily computed, then never changed: the position of each package in apt's hash order. */
-    private int[] hashRank;
-    private int[] allInHashOrder;
+    private final String nativeSuffix;
+    private final NameTable names;
+    /** Per package ID, grown with the names while building, trimmed afterwards. */
+    private Ver[][] versions;
+    private Prv[][] provides;
+    private int[] provideCounts;
     private boolean[] essential;
     private boolean[] important;
+    /**
+     * For a name {@code foo} whose {@code foo:ARCH} (the native architecture) was met, that
+     * qualified name's ID + 1: apt lets every later version of {@code foo} provide it.
+     */
+    private int[] nativeQualified;
+    /** Made on first use, then never changed. */
+    private Dep[][] reverseDepends;
+    private int[] allInHashOrder;
 
     PackageUniverse(Catalog catalog, String architecture) {
         this.architecture = architecture;
-        // Versions apt would keep: the native architecture and "all", one per version string.
-        Map<BinaryPackage, Boolean> kept = new IdentityHashMap<>();
-        for (String name : catalog.names()) {
-            for (BinaryPackage bp : catalog.versions(name)) {
-                if (archUsable(bp.architecture())) {
-                    kept.put(bp, Boolean.TRUE);
-                }
-            }
-        }
-        Map<Integer, List<Ver>> vers = new HashMap<>();
+        this.nativeSuffix = ":" + architecture;
+        List<BinaryPackage> all = catalog.all();
+        int capacity = all.size() * 2;
+        names = new NameTable(capacity);
+        versions = new Ver[capacity][];
+        provides = new Prv[capacity][];
+        provideCounts = new int[capacity];
+        essential = new boolean[capacity];
+        important = new boolean[capacity];
+        nativeQualified = new int[capacity];
         // Walk the indexes in order, as apt's cache generator does, so IDs come out in its order.
-        for (BinaryPackage bp : catalog.all()) {
-            if (!kept.containsKey(bp)) {
-                continue;
-            }
-            int pkg = ensure(bp.name());
-            Ver ver = new Ver(pkg, bp);
-            bySource.computeIfAbsent(bp.source(), k -> new ArrayList<>(2)).add(ver);
-            vers.computeIfAbsent(pkg, k -> new ArrayList<>(1)).add(ver);
-            if (bp.essential()) {
-                essentialFlags.set(pkg, true);
-            }
-            if (bp.important()) {
-                importantFlags.set(pkg, true);
-            }
-            List<Dep> deps = new ArrayList<>();
-            addDeps(ver, PRE_DEPENDS, bp.preDepends(), deps);
-            addDeps(ver, DEPENDS, bp.depends(), deps);
-            addDeps(ver, CONFLICTS, bp.conflicts(), deps);
-            addDeps(ver, BREAKS, bp.breaks(), deps);
-            addDeps(ver, RECOMMENDS, bp.recommends(), deps);
-            addDeps(ver, SUGGESTS, bp.suggests(), deps);
-            addDeps(ver, REPLACES, bp.replaces(), deps);
-            addDeps(ver, ENHANCES, bp.enhances(), deps);
-            ver.deps = deps.toArray(new Dep[0]);
-            addProvides(ver);
+        // (The body is a method of its own: the JIT compiles a method after a few hundred calls, but
+        // a loop inside one long call only after tens of thousands of interpreted rounds.)
+        for (int i = 0; i < all.size(); i++) {
+            addEntry(all.get(i));
         }
         int n = names.size();
-        List<List<Dep>> reverse = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            reverse.add(new ArrayList<>(0));
+        versions = Arrays.copyOf(versions, n);
+        provides = Arrays.copyOf(provides, n);
+        essential = Arrays.copyOf(essential, n);
+        important = Arrays.copyOf(important, n);
+        for (int p = 0; p < n; p++) {
+            finish(p);
         }
-        versionArray = new Ver[n][];
-        provideArray = new Prv[n][];
-        essential = new boolean[n];
-        important = new boolean[n];
-        Ver[] none = new Ver[0];
-        for (int i = 0; i < n; i++) {
-            List<Ver> v = vers.get(i);
-            if (v == null) {
-                versionArray[i] = none;
-            } else {
-                v.sort((a, b) -> b.version().compareTo(a.version()));
-                versionArray[i] = v.toArray(new Ver[0]);
-            }
-            provideArray[i] = provides.get(i).toArray(new Prv[0]);
-            for (Ver ver : versionArray[i]) {
-                for (Dep d : ver.deps) {
-                    reverse.get(d.target).add(d);
-                }
-            }
-            essential[i] = essentialFlags.get(i);
-            important[i] = importantFlags.get(i);
+        provideCounts = null;
+        nativeQualified = null;
+    }
+
+    /** Versions highest first, provider lists trimmed. */
+    private void finish(int p) {
+        Ver[] v = versions[p];
+        if (v == null) {
+            versions[p] = NO_VERSIONS;
+        } else if (v.length > 1) {
+            Arrays.sort(v, (a, b) -> b.version().compareTo(a.version())); // stable: index order among equals
         }
-        candidates = new Ver[n];
-        for (int i = 0; i < n; i++) {
-            candidates[i] = versionArray[i].length == 0 ? null : versionArray[i][0];
+        Prv[] pr = provides[p];
+        if (pr == null) {
+            provides[p] = NO_PROVIDES;
+        } else if (pr.length != provideCounts[p]) {
+            provides[p] = Arrays.copyOf(pr, provideCounts[p]);
         }
-        reverseDepends = new Dep[n][];
-        Dep[] noDeps = new Dep[0];
-        for (int i = 0; i < n; i++) {
-            List<Dep> r = reverse.get(i);
-            reverseDepends[i] = r.isEmpty() ? noDeps : r.toArray(noDeps);
+    }
+
+    private void addEntry(BinaryPackage bp) {
+        // Versions apt would keep: the native architecture and "all", once per version string.
+        if (!archUsable(bp.architecture())) {
+            return;
         }
+        int pkg = ensure(bp.name());
+        if (isRepeat(pkg, bp)) {
+            return;
+        }
+        Ver ver = new Ver(pkg, bp, this);
+        addVersion(pkg, ver);
+        if (bp.essential()) {
+            essential[pkg] = true;
+        }
+        if (bp.important()) {
+            important[pkg] = true;
+        }
+        ensureTargets(bp.preDepends());
+        ensureTargets(bp.depends());
+        ensureTargets(bp.conflicts());
+        ensureTargets(bp.breaks());
+        ensureTargets(bp.recommends());
+        ensureTargets(bp.suggests());
+        ensureTargets(bp.replaces());
+        ensureTargets(bp.enhances());
+        bySource.computeIfAbsent(bp.source(), k -> new java.util.ArrayList<>(2)).add(ver);
+        addProvides(ver);
     }
 
     private boolean archUsable(String arch) {
         return arch.equals(architecture) || arch.equals("all");
     }
 
-    private int ensure(String name) {
-        Integer id = ids.get(name);
-        if (id != null) {
-            return id;
+    /** The same name=version=arch seen in an earlier suite: apt (and {@link Catalog}) keep the first. */
+    private boolean isRepeat(int pkg, BinaryPackage bp) {
+        Ver[] seen = versions[pkg];
+        if (seen != null) {
+            for (Ver v : seen) {
+                if (v.bp.sameEntryAs(bp)) {
+                    return true;
+                }
+            }
         }
-        int next = names.size();
-        ids.put(name, next);
-        names.add(name);
-        provides.add(new ArrayList<>(0));
-        essentialFlags.add(false);
-        importantFlags.add(false);
-        return next;
+        return false;
     }
 
-    /** apt's {@code ParseDepends}: {@code foo:any} and {@code foo:ARCH} are names of their own. */
-    private void addDeps(Ver ver, int type, List<RelationGroup> groups, List<Dep> out) {
-        for (RelationGroup g : groups) {
-            int start = out.size();
-            List<PackageRelation> alts = g.alternatives();
+    private void addVersion(int pkg, Ver ver) {
+        Ver[] v = versions[pkg];
+        if (v == null) {
+            versions[pkg] = new Ver[] {ver};
+        } else {
+            v = Arrays.copyOf(v, v.length + 1);
+            v[v.length - 1] = ver;
+            versions[pkg] = v;
+        }
+    }
+
+    private int ensure(String name) {
+        int before = names.size();
+        int id = names.add(name);
+        if (id == before) {
+            grow(id + 1);
+            if (name.endsWith(nativeSuffix)) {
+                int base = names.id(name.substring(0, name.length() - nativeSuffix.length()));
+                if (base >= 0) {
+                    nativeQualified[base] = id + 1;
+                } else {
+                    pendingQualified(name, id);
+                }
+            }
+            if (nativeQualifiedPending != null) {
+                Integer q = nativeQualifiedPending.remove(name);
+                if (q != null) {
+                    nativeQualified[id] = q + 1;
+                }
+            }
+        }
+        return id;
+    }
+
+    /** Qualified names met before their base name: rare, so a map made only when needed. */
+    private java.util.Map<String, Integer> nativeQualifiedPending;
+
+    /** Versions by source package name, for apt's upgrade of a package's sibling binaries. */
+    private final java.util.Map<String, java.util.List<Ver>> bySource = new java.util.HashMap<>();
+
+    private void pendingQualified(String qualified, int id) {
+        if (nativeQualifiedPending == null) {
+            nativeQualifiedPending = new java.util.HashMap<>();
+        }
+        nativeQualifiedPending.put(qualified.substring(0, qualified.length() - nativeSuffix.length()), id);
+    }
+
+    private void grow(int needed) {
+        if (needed <= versions.length) {
+            return;
+        }
+        int capacity = Math.max(needed, versions.length * 2);
+        versions = Arrays.copyOf(versions, capacity);
+        provides = Arrays.copyOf(provides, capacity);
+        provideCounts = Arrays.copyOf(provideCounts, capacity);
+        essential = Arrays.copyOf(essential, capacity);
+        important = Arrays.copyOf(important, capacity);
+        nativeQualified = Arrays.copyOf(nativeQualified, capacity);
+    }
+
+    /**
+     * The name a relation points at. apt's {@code ParseDepends}: {@code foo:any} and {@code foo:ARCH}
+     * are names of their own ({@code :native} meaning the native architecture).
+     */
+    private String targetName(PackageRelation r) {
+        String q = r.archQualifier();
+        if (q == null) {
+            return r.name();
+        }
+        return r.name() + ":" + ("native".equals(q) ? architecture : q);
+    }
+
+    /** Numbers the names a version's relations mention, in the order apt meets them. */
+    private void ensureTargets(List<RelationGroup> groups) {
+        for (int g = 0; g < groups.size(); g++) {
+            List<PackageRelation> alts = groups.get(g).alternatives();
             for (int i = 0; i < alts.size(); i++) {
                 PackageRelation r = alts.get(i);
-                String target = r.name();
+                ensure(targetName(r));
                 String q = r.archQualifier();
-                if (q != null) {
-                    target = r.name() + ":" + ("native".equals(q) ? architecture : q);
-                }
-                int t = ensure(target);
                 if (q != null && !"any".equals(q)) {
                     // apt lazily lets every version of foo provide foo:ARCH (pkgcachegen NewPackage).
                     ensure(r.name());
                 }
-                out.add(new Dep(ver, type, t, r.op(), r.version(), i < alts.size() - 1, g, start));
-            }
-            for (int i = start; i < out.size(); i++) {
-                out.get(i).end = out.size() - 1;
             }
         }
+    }
+
+    /** A version's dependencies, made from its entry; every name they mention was numbered already. */
+    private Dep[] buildDeps(Ver ver) {
+        BinaryPackage bp = ver.bp;
+        int count = alternatives(bp.preDepends()) + alternatives(bp.depends()) + alternatives(bp.conflicts())
+                + alternatives(bp.breaks()) + alternatives(bp.recommends()) + alternatives(bp.suggests())
+                + alternatives(bp.replaces()) + alternatives(bp.enhances());
+        if (count == 0) {
+            return NO_DEPS;
+        }
+        Dep[] out = new Dep[count];
+        int at = addDeps(ver, PRE_DEPENDS, bp.preDepends(), out, 0);
+        at = addDeps(ver, DEPENDS, bp.depends(), out, at);
+        at = addDeps(ver, CONFLICTS, bp.conflicts(), out, at);
+        at = addDeps(ver, BREAKS, bp.breaks(), out, at);
+        at = addDeps(ver, RECOMMENDS, bp.recommends(), out, at);
+        at = addDeps(ver, SUGGESTS, bp.suggests(), out, at);
+        at = addDeps(ver, REPLACES, bp.replaces(), out, at);
+        addDeps(ver, ENHANCES, bp.enhances(), out, at);
+        return out;
+    }
+
+    private static int alternatives(List<RelationGroup> groups) {
+        int n = 0;
+        for (int g = 0; g < groups.size(); g++) {
+            n += groups.get(g).alternatives().size();
+        }
+        return n;
+    }
+
+    private int addDeps(Ver ver, int type, List<RelationGroup> groups, Dep[] out, int at) {
+        for (int g = 0; g < groups.size(); g++) {
+            RelationGroup group = groups.get(g);
+            List<PackageRelation> alts = group.alternatives();
+            int start = at;
+            int end = at + alts.size() - 1;
+            for (int i = 0; i < alts.size(); i++) {
+                PackageRelation r = alts.get(i);
+                int target = names.id(targetName(r));
+                out[at++] = new Dep(ver, type, target, r.op(), r.version(), i < alts.size() - 1, group, start, end);
+            }
+        }
+        return at;
     }
 
     /** apt's {@code debListParser::ParseProvides} for a single native architecture. */
     private void addProvides(Ver ver) {
         BinaryPackage bp = ver.bp;
         MultiArch ma = bp.multiArch();
-        for (PackageRelation p : bp.provides()) {
+        List<PackageRelation> prs = bp.provides();
+        for (int i = 0; i < prs.size(); i++) {
+            PackageRelation p = prs.get(i);
             if (p.op() != null && p.op() != VersionOp.EQ) {
                 continue; // apt ignores non-equal Provides with a warning
             }
@@ -287,14 +417,24 @@ final class PackageUniverse {
         if (ma == MultiArch.ALLOWED) {
             provide(ensure(bp.name() + ":any"), ver, bp.version(), true);
         }
-        Integer qualified = ids.get(bp.name() + ":" + architecture);
-        if (qualified != null) {
+        int qualified = nativeQualified[ver.pkg] - 1;
+        if (qualified >= 0) {
             provide(qualified, ver, bp.version(), true);
         }
     }
 
     private void provide(int target, Ver owner, DebVersion version, boolean implicit) {
-        provides.get(target).add(new Prv(owner, version, implicit));
+        Prv[] list = provides[target];
+        int count = provideCounts[target];
+        if (list == null) {
+            list = new Prv[2];
+            provides[target] = list;
+        } else if (count == list.length) {
+            list = Arrays.copyOf(list, count * 2);
+            provides[target] = list;
+        }
+        list[count] = new Prv(owner, version, implicit);
+        provideCounts[target] = count + 1;
     }
 
     String architecture() {
@@ -306,43 +446,76 @@ final class PackageUniverse {
     }
 
     String name(int pkg) {
-        return names.get(pkg);
+        return names.name(pkg);
     }
 
     /** The package ID of a name, or -1. */
     int id(String name) {
-        Integer id = ids.get(name);
-        return id == null ? -1 : id;
+        return names.id(name);
     }
 
     /** Versions, highest first; empty for a purely virtual name. */
     Ver[] versions(int pkg) {
-        return versionArray[pkg];
-    }
-
-    /** The candidate apt picks when every source has the same pin: the highest version. */
-    Ver candidate(int pkg) {
-        return candidates[pkg];
+        return versions[pkg];
     }
 
     /** A fresh copy of every package's candidate, indexed by package ID. */
     Ver[] candidates() {
-        return candidates.clone();
+        Ver[] out = new Ver[size()];
+        for (int p = 0; p < out.length; p++) {
+            out[p] = candidate(p);
+        }
+        return out;
+    }
+
+    /** Every binary version built from a source package ({@code GrpIterator::VersionsInSource}). */
+    java.util.List<Ver> versionsInSource(String source) {
+        return bySource.getOrDefault(source, java.util.List.of());
+    }
+
+    /** The candidate apt picks when every source has the same pin: the highest version. */
+    Ver candidate(int pkg) {
+        Ver[] v = versions[pkg];
+        return v.length == 0 ? null : v[0];
     }
 
     /** Who provides the name, in the order apt's cache generator added them. */
     Prv[] providers(int pkg) {
-        return provideArray[pkg];
-    }
-
-    /** Every binary version built from a source package ({@code GrpIterator::VersionsInSource}). */
-    List<Ver> versionsInSource(String source) {
-        return bySource.getOrDefault(source, List.of());
+        return provides[pkg];
     }
 
     /** Every dependency (of any version) naming this package ({@code RevDependsList}). */
     Dep[] reverseDepends(int pkg) {
-        return reverseDepends[pkg];
+        return reverseDepends()[pkg];
+    }
+
+    /** Made on first use (only apt's problem resolver asks): every dependency of every version. */
+    private synchronized Dep[][] reverseDepends() {
+        if (reverseDepends == null) {
+            int n = size();
+            int[] counts = new int[n];
+            for (int p = 0; p < n; p++) {
+                for (Ver ver : versions[p]) {
+                    for (Dep d : ver.deps()) {
+                        counts[d.target]++;
+                    }
+                }
+            }
+            Dep[][] reverse = new Dep[n][];
+            for (int p = 0; p < n; p++) {
+                reverse[p] = counts[p] == 0 ? NO_DEPS : new Dep[counts[p]];
+                counts[p] = 0;
+            }
+            for (int p = 0; p < n; p++) {
+                for (Ver ver : versions[p]) {
+                    for (Dep d : ver.deps()) {
+                        reverse[d.target][counts[d.target]++] = d;
+                    }
+                }
+            }
+            reverseDepends = reverse;
+        }
+        return reverseDepends;
     }
 
     boolean essential(int pkg) {
@@ -354,55 +527,93 @@ final class PackageUniverse {
     }
 
     /**
-     * Every package in the order apt's {@code PkgIterator} walks its hash table: by bucket
+     * Package IDs in the order apt's {@code PkgIterator} walks its hash table: by bucket
      * ({@code pkgCache::sHash}, a case-folded djb2 variant, modulo the table size), then inside a
-     * bucket by name length and bytes ({@code StringViewCompareFast}). apt's problem resolver starts
-     * from this order.
+     * bucket by name length and bytes ({@code StringViewCompareFast}). apt's pattern selections
+     * ({@code ?essential}, {@code ?priority(required)}) are marked in this order, and its problem
+     * resolver starts from it.
      */
-    int[] allInHashOrder() {
-        hashRank();
+    int[] hashOrder(int[] pkgs) {
+        // Only the given names are hashed: sorting them by apt's key gives the order of the whole table.
+        int n = pkgs.length;
+        long[] keys = new long[n];
+        byte[][] bytes = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            String name = names.name(pkgs[i]);
+            keys[i] = (long) bucket(name) << 32 | i;
+            bytes[i] = name.getBytes(StandardCharsets.UTF_8);
+        }
+        Arrays.sort(keys);
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = (int) keys[i];
+        }
+        // inside a bucket: shorter first, then unsigned bytes
+        for (int from = 0; from < n; ) {
+            int to = from + 1;
+            while (to < n && keys[to] >>> 32 == keys[from] >>> 32) {
+                to++;
+            }
+            if (to - from > 1) {
+                sortByBytes(out, from, to, bytes);
+            }
+            from = to;
+        }
+        for (int i = 0; i < n; i++) {
+            out[i] = pkgs[out[i]];
+        }
+        return out;
+    }
+
+    /** Insertion sort of {@code idx[from, to)} (indexes into {@code bytes}) by {@link #compareFast}. */
+    private static void sortByBytes(int[] idx, int from, int to, byte[][] bytes) {
+        for (int i = from + 1; i < to; i++) {
+            int x = idx[i];
+            int j = i - 1;
+            while (j >= from && compareFast(bytes[idx[j]], bytes[x]) > 0) {
+                idx[j + 1] = idx[j];
+                j--;
+            }
+            idx[j + 1] = x;
+        }
+    }
+
+    /** Every package in hash-table order; made on first use (only apt's problem resolver asks). */
+    synchronized int[] allInHashOrder() {
+        if (allInHashOrder == null) {
+            int n = size();
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) {
+                all[i] = i;
+            }
+            allInHashOrder = hashOrder(all);
+        }
         return allInHashOrder.clone();
     }
 
-    private int[] hashRank() {
-        synchronized (this) {
-            if (hashRank == null) {
-                int n = names.size();
-                int[] buckets = new int[n];
-                byte[][] bytes = new byte[n][];
-                Integer[] order = new Integer[n];
-                for (int i = 0; i < n; i++) {
-                    bytes[i] = names.get(i).getBytes(StandardCharsets.UTF_8);
-                    buckets[i] = bucket(names.get(i));
-                    order[i] = i;
-                }
-                Arrays.sort(order, (a, b) -> {
-                    if (buckets[a] != buckets[b]) {
-                        return Integer.compare(buckets[a], buckets[b]);
-                    }
-                    if (bytes[a].length != bytes[b].length) {
-                        return Integer.compare(bytes[a].length, bytes[b].length);
-                    }
-                    return Arrays.compareUnsigned(bytes[a], bytes[b]);
-                });
-                int[] rank = new int[n];
-                int[] all = new int[n];
-                for (int i = 0; i < n; i++) {
-                    rank[order[i]] = i;
-                    all[i] = order[i];
-                }
-                allInHashOrder = all;
-                hashRank = rank;
-            }
-            return hashRank;
+    private static int compareFast(byte[] a, byte[] b) {
+        if (a.length != b.length) {
+            return Integer.compare(a.length, b.length);
         }
+        return Arrays.compareUnsigned(a, b);
     }
 
     /** {@code pkgCache::sHash}: {@code hash = 33 * hash + (c | 0x20)} from 5381, unsigned 32-bit. */
     static int bucket(String name) {
-        byte[] s = name.getBytes(StandardCharsets.UTF_8);
         int hash = 5381;
         // apt unrolls this by eight characters; modulo 2^32 that is the same sum.
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= 0x80) {
+                return bucketOfBytes(name.getBytes(StandardCharsets.UTF_8)); // UTF-8 bytes, as apt hashes them
+            }
+            hash = 33 * hash + (c | 0x20);
+        }
+        return (int) (Integer.toUnsignedLong(hash) % HASH_TABLE_SIZE);
+    }
+
+    private static int bucketOfBytes(byte[] s) {
+        int hash = 5381;
         for (byte b : s) {
             hash = 33 * hash + ((b & 0xff) | 0x20);
         }

@@ -132,7 +132,7 @@ final class ProblemResolver {
     private boolean fixOne(int i, int counter) {
         boolean change = false;
         boolean inOr = false;
-        Dep[] deps = cache.install[i].deps;
+        Dep[] deps = cache.install[i].deps();
         int start = -1;
         int end = -1;
         int d = 0;
@@ -312,7 +312,7 @@ final class ProblemResolver {
             return false;
         }
         boolean fail = false;
-        Dep[] deps = cache.install[pkg].deps;
+        Dep[] deps = cache.install[pkg].deps();
         for (int g = 0; g < deps.length; g = deps[g].end + 1) {
             Dep endDep = deps[deps[g].end];
             if (!endDep.critical()) {
@@ -422,7 +422,7 @@ final class ProblemResolver {
     }
 
     private boolean groupNowOk(Dep end) {
-        Dep[] deps = end.parent.deps;
+        Dep[] deps = end.parent.deps();
         for (int k = end.start; k <= end.end; k++) {
             if (nowBit(deps[k])) {
                 return true;
@@ -432,7 +432,7 @@ final class ProblemResolver {
     }
 
     private boolean groupCandOk(Dep end) {
-        Dep[] deps = end.parent.deps;
+        Dep[] deps = end.parent.deps();
         for (int k = end.start; k <= end.end; k++) {
             if (deps[k].negative() != cache.cachedCandidateSatisfies(deps[k])) {
                 return true;
@@ -447,9 +447,9 @@ final class ProblemResolver {
         if (v == null) {
             return false;
         }
-        for (int g = 0; g < v.deps.length; g = v.deps[g].end + 1) {
-            Dep d = v.deps[g];
-            if (d.critical() && !groupNowOk(v.deps[d.end])) {
+        for (int g = 0; g < v.deps().length; g = v.deps()[g].end + 1) {
+            Dep d = v.deps()[g];
+            if (d.critical() && !groupNowOk(v.deps()[d.end])) {
                 return true;
             }
         }
@@ -471,7 +471,7 @@ final class ProblemResolver {
             if (cache.current[i] != null && cache.candidate[i] != null) {
                 scores[i] += 1;
             }
-            for (Dep d : inst.deps) {
+            for (Dep d : inst.deps()) {
                 int w = depMap(d.type);
                 if (w == 0) {
                     continue;

@@ -86,12 +86,12 @@ final class ReasonFinder {
         Ver mine = finalVersion(p);
         for (int q : members) {
             Ver v = finalVersion(q);
-            for (Dep d : v.deps) {
+            for (Dep d : v.deps()) {
                 if (d.negative() || (criticalOnly ? !d.critical() : d.type != PackageUniverse.RECOMMENDS)) {
                     continue;
                 }
                 if (satisfies(d, mine)) {
-                    Dep start = v.deps[d.start];
+                    Dep start = v.deps()[d.start];
                     return Reason.dependency(u.name(q), start.text());
                 }
             }

@@ -25,7 +25,8 @@ import org.remixstudio.engine.resolve.PackageUniverse.Ver;
 public final class Resolver {
 
     private final PackageUniverse universe;
-    private final java.util.Set<String> names;
+    /** For close-match hints only; its name index is built when the first hint is needed. */
+    private final Catalog catalog;
     /**
      * The Essential step depends only on the suite and the Recommends switch, so it is computed once
      * per pair; the stored runs are only read afterwards.
@@ -54,7 +55,7 @@ public final class Resolver {
                     + "' (it has " + archs + "); load that architecture's indexes or pick one of those");
         }
         this.universe = new PackageUniverse(catalog, architecture);
-        this.names = catalog.names();
+        this.catalog = catalog;
     }
 
     public Resolution resolve(ResolveRequest request) {
@@ -126,7 +127,7 @@ public final class Resolver {
         int id = universe.id(name);
         if (id < 0 || (universe.versions(id).length == 0 && universe.providers(id).length == 0)) {
             throw new EngineException("package '" + name + "' is not in the catalog for "
-                    + universe.architecture() + CloseMatches.hint(CloseMatches.nearest(name, names, 3))
+                    + universe.architecture() + CloseMatches.hint(CloseMatches.nearest(name, catalog.names(), 3))
                     + "; check the name and the suites and components in use");
         }
         if (eq >= 0) {
@@ -188,7 +189,7 @@ public final class Resolver {
                 List<String> needers = new ArrayList<>();
                 for (ResolvedPackage p : baseSet.packages()) {
                     Ver v = versionOf(p);
-                    for (Dep d : v.deps) {
+                    for (Dep d : v.deps()) {
                         if (d.critical() && !d.negative() && satisfiedBy(d, r)) {
                             needers.add(p.name() + " (" + d.text() + ")");
                             break;

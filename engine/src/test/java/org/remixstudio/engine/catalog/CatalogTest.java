@@ -143,4 +143,30 @@ class CatalogTest {
         assertThatThrownBy(() -> catalog.versions("libssl3").clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> catalog.providers("awk").clear()).isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Test
+    void indexesBuiltOnFirstUse_byManyThreadsAtOnce_areOneAndTheSame() throws Exception {
+        Catalog fresh = new Catalog(catalog.all(), "amd64");
+        int threads = 8;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<List<BinaryPackage>>> answers = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                boolean providers = i % 2 == 0;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return providers ? fresh.providers("mail-transport-agent") : fresh.versions("libssl3");
+                }));
+            }
+            for (int i = 0; i < threads; i++) {
+                List<BinaryPackage> expected = i % 2 == 0 ? catalog.providers("mail-transport-agent")
+                        : catalog.versions("libssl3");
+                assertThat(answers.get(i).get()).isEqualTo(expected);
+                assertThat(answers.get(i).get().get(0)).isSameAs(answers.get(i % 2).get().get(0));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

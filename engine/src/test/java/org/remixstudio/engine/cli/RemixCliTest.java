@@ -71,6 +71,27 @@ class RemixCliTest {
     }
 
     @Test
+    void unknownCommand_isAUsageError_suggestingTheClosest_exitTwo() {
+        Run r = run("reslove");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("'reslove'", "remix resolve");
+    }
+
+    @Test
+    void helpCommand_describesTheNamedCommand() {
+        Run r = run("help", "resolve");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Usage: remix resolve", "--variant");
+    }
+
+    @Test
+    void rootOptions_mayComeBeforeTheCommand() {
+        Run r = remix("--debug", "resolve", "--add", "hello");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("hello", "requested");
+    }
+
+    @Test
     void unknownOption_isAUsageError_exitTwo() {
         Run r = run("resolve", "--no-such-option");
         assertThat(r.code()).isEqualTo(2);
