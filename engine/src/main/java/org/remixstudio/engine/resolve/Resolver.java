@@ -312,7 +312,8 @@ public final class Resolver {
         int[] hits = new int[64];
         int count = 0;
         BaseVariant variant = request.variant();
-        for (int p = 0; p < universe.size(); p++) {
+        int n = universe.size();
+        for (int p = 0; p < n; p++) {
             if (universe.essential(p) != essentialStep) {
                 continue;
             }
