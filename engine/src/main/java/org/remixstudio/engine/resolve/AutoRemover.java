@@ -32,7 +32,8 @@ final class AutoRemover {
     List<Integer> removeGarbageNewInstalls() {
         markRequired();
         List<Integer> tooMuch = new ArrayList<>();
-        for (int p = 0; p < u.size(); p++) {
+        int n = u.size();
+        for (int p = 0; p < n; p++) {
             if (isGarbage(p) && cache.mode[p] == DepCache.INSTALL && cache.current[p] == null) {
                 tooMuch.add(p);
                 cache.markDelete(p, 0, false);
@@ -156,7 +157,8 @@ final class AutoRemover {
             outer:
             for (int idx = 0; idx < tooMuch.size(); idx++) {
                 int p = tooMuch.get(idx);
-                for (int rp = 0; rp < u.size(); rp++) {
+                int n = u.size();
+                for (int rp = 0; rp < n; rp++) {
                     Ver rv = cache.mode[rp] == DepCache.INSTALL && cache.current[rp] == null ? cache.install[rp]
                             : (cache.mode[rp] == DepCache.KEEP ? cache.current[rp] : null);
                     if (rv == null) {

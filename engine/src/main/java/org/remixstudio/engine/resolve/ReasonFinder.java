@@ -48,7 +48,8 @@ final class ReasonFinder {
 
     Resolution resolution(List<RemovedPackage> removed) {
         List<Integer> members = new ArrayList<>();
-        for (int p = 0; p < u.size(); p++) {
+        int n = u.size();
+        for (int p = 0; p < n; p++) {
             if (finalVersion(p) != null) {
                 members.add(p);
             }
