@@ -38,7 +38,9 @@ import org.remixstudio.engine.tree.Xattr;
  * read-only directory does not block its own children and creating children does not disturb
  * mtimes. Device nodes and FIFOs are not created (Java has no {@code mknod}); they are listed in the
  * {@link ExtractionReport} for the layer writer, which can put them into an image without them ever
- * existing on disk. The target is assumed not to be modified concurrently by another process.
+ * existing on disk. Several extractors may fill one target at the same time (one per package, as
+ * the root filesystem builder does): a directory created concurrently by another is taken as it is.
+ * The target is otherwise assumed not to be modified concurrently by another process.
  */
 public final class TreeExtractor {
 
@@ -136,7 +138,7 @@ public final class TreeExtractor {
                 }
                 if (existing == null || !existing.isDirectory()) {
                     removeNonDirectory(dest, existing, entry, origin);
-                    Files.createDirectory(dest);
+                    createDirectoryShared(dest);
                 }
                 directories++;
                 deferredDirectories.put(dest, entry);
@@ -195,8 +197,10 @@ public final class TreeExtractor {
             if (!create) {
                 throw refuse(entry, origin, "'" + relative(next) + "' does not exist");
             }
-            Files.createDirectory(path);
-            return next;
+            if (createDirectoryShared(path)) {
+                return next;
+            }
+            attrs = lstat(path);
         }
         if (attrs.isDirectory()) {
             return next;
@@ -228,6 +232,25 @@ public final class TreeExtractor {
             resolved = descend(resolved, part, false, entry, origin, hops);
         }
         return resolved;
+    }
+
+    /**
+     * Creates a directory that another extractor working on the same tree at the same time may create
+     * first (packages share directories such as {@code usr/share/doc}); that is not an error.
+     *
+     * @return whether this call created it
+     */
+    private static boolean createDirectoryShared(Path path) throws IOException {
+        try {
+            Files.createDirectory(path);
+            return true;
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            BasicFileAttributes now = lstat(path);
+            if (now == null || !(now.isDirectory() || now.isSymbolicLink())) {
+                throw e;
+            }
+            return false;
+        }
     }
 
     private Path hardLinkSource(TreeEntry entry, String origin) throws IOException {
