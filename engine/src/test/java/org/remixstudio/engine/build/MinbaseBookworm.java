@@ -38,9 +38,14 @@ final class MinbaseBookworm {
     }
 
     static MinbaseBookworm load() {
+        return load(TEST_CACHE.resolve("repo-cache"));
+    }
+
+    /** The set, with the verified apt metadata cached in {@code repoCache}. */
+    static MinbaseBookworm load(Path repoCache) {
         SystemSources host = new SystemSources(Path.of("/"));
         List<AptSource> sources = host.read();
-        Catalog catalog = RepositoryCatalogLoader.create(host, TEST_CACHE.resolve("repo-cache"))
+        Catalog catalog = RepositoryCatalogLoader.create(host, repoCache)
                 .load(sources, "amd64", false, e -> { }).catalog();
         Resolver resolver = new Resolver(catalog);
         Resolution minbase = resolver.resolve(ResolveRequest.base(BaseVariant.MINBASE, "bookworm"));

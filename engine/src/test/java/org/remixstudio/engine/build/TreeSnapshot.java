@@ -108,6 +108,15 @@ record TreeSnapshot(Map<String, Node> nodes) {
         return new TreeSnapshot(nodes);
     }
 
+    /** This snapshot plus entries that exist only in a build's manifest (device nodes). */
+    TreeSnapshot with(List<org.remixstudio.engine.tree.TreeEntry> entries) {
+        Map<String, Node> all = new TreeMap<>(nodes);
+        for (var e : entries) {
+            all.put(e.path(), new Node('c', e.uid(), e.gid(), e.mode(), "", ""));
+        }
+        return new TreeSnapshot(all);
+    }
+
     /** {@code path: ours vs theirs} for every path that differs; {@code -} marks a missing side. */
     List<String> diff(TreeSnapshot theirs) {
         TreeMap<String, Boolean> all = new TreeMap<>();
