@@ -92,6 +92,9 @@ public final class DebFetcher {
      *                         entry; the bad file is not kept
      */
     public List<FetchedDeb> fetchAll(Collection<BinaryPackage> packages, Consumer<ProgressEvent> progress) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("fetching packages was cancelled");
+        }
         List<BinaryPackage> list = List.copyOf(packages);
         long total = list.stream().mapToLong(BinaryPackage::size).sum();
         ByteCounter counter = new ByteCounter(total, progress);
@@ -171,6 +174,9 @@ public final class DebFetcher {
     }
 
     private static FetchedDeb await(Future<FetchedDeb> future) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("fetching packages was cancelled");
+        }
         try {
             return future.get();
         } catch (InterruptedException e) {
