@@ -179,35 +179,49 @@ public final class Sandbox {
         Process process = pb.start();
         StringBuilder log = new StringBuilder();
         Thread logReader = new Thread(() -> drain(process.getErrorStream(), log), "sandbox-log");
+        Thread statusReader = new Thread(() -> forward(process.getInputStream(), status), "sandbox-status");
         logReader.setDaemon(true);
+        statusReader.setDaemon(true);
         logReader.start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new InterruptedException();
-                }
-                status.accept(line);
-            }
+        statusReader.start();
+        try {
+            // waitFor, unlike a blocked read, answers an interrupt at once
             int exit = process.waitFor();
+            statusReader.join(10_000);
             logReader.join(10_000);
             synchronized (log) {
                 return new CommandResult(exit, log.toString());
             }
-        } catch (InterruptedException | java.io.InterruptedIOException e) {
+        } catch (InterruptedException e) {
             kill(process);
             Thread.currentThread().interrupt();
             throw new CancellationException("running maintainer scripts in " + root + " was cancelled");
-        } catch (RuntimeException e) {
-            kill(process);
-            throw e;
         }
     }
 
+    private static void forward(InputStream in, Consumer<String> status) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                status.accept(line);
+            }
+        } catch (IOException e) {
+            // the process ended or was killed; nothing more to report
+        }
+    }
+
+    /**
+     * Kills the {@code unshare} process; with {@code --kill-child} its child, the PID namespace's init, dies
+     * with it and the kernel kills everything else in the namespace.
+     */
     private static void kill(Process process) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void drain(InputStream in, StringBuilder log) {
