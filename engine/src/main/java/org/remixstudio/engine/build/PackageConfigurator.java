@@ -70,6 +70,7 @@ final class PackageConfigurator {
                 .append("  chown _apt:root /var/lib/apt/lists/partial /var/cache/apt/archives/partial\n")
                 .append("  chmod 0700 /var/lib/apt/lists/partial /var/cache/apt/archives/partial\n")
                 .append("fi\n");
+        script.append(RootfsCleanup.script());
         Map<String, String> env = new LinkedHashMap<>(baseEnvironment);
         env.put("DPKG_ADMINDIR", "/var/lib/dpkg");
         env.put("DPKG_ROOT", "");

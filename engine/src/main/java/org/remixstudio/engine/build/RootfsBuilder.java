@@ -42,8 +42,8 @@ import org.remixstudio.engine.tree.TreeEntry;
  *   <li>{@code database}: dpkg's database for "unpacked" packages ({@link DpkgDatabaseWriter});</li>
  *   <li>{@code configure}: the {@code preinst} scripts and {@code dpkg --configure -a} inside a
  *       {@link Sandbox}, never on the host; services are kept from starting ({@link ServiceGuard});</li>
- *   <li>{@code cleanup}: what mmdebstrap removes for reproducibility, plus apt's files and the
- *       {@code /dev} skeleton.</li>
+ *   <li>{@code cleanup}: what mmdebstrap removes for reproducibility (done by the configure script
+ *       inside the sandbox), apt's files and the {@code /dev} skeleton.</li>
  * </ol>
  * Where no sandbox can be made (not root, and no user namespace with subordinate ids), the build
  * stops after the database with every package unpacked and says so in {@link RootfsBuild#warnings()}.
@@ -114,7 +114,9 @@ public final class RootfsBuilder {
         }
         t = phase(phases, "configure", t);
 
-        new RootfsCleanup(root).run();
+        if (!configured) {
+            new RootfsCleanup(root).run(); // after configuring, the sandbox has cleaned up already
+        }
         TreeSet<String> auto = new TreeSet<>(options.autoInstalled());
         auto.retainAll(ordered.stream().map(BinaryPackage::name).toList());
         skeleton.completeAfterConfigure(options.aptSources(), List.copyOf(auto), options.architecture());

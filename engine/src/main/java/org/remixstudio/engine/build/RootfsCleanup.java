@@ -13,6 +13,9 @@ import org.remixstudio.engine.build.dpkg.TreeFiles;
  * Removes what configuring leaves behind that does not belong in an image, as mmdebstrap's
  * {@code run_cleanup} does: logs and caches that differ on every run, the machine id (emptied, per
  * machine-id(5), so each container generates its own), and leftovers in {@code /run} and {@code /tmp}.
+ * After configuring it runs as a shell script inside the sandbox ({@link #script()}): in a user
+ * namespace build, files the scripts left belong to subordinate ids that the user cannot remove from
+ * outside. {@link #run()} does the same from Java for a tree nothing ran in.
  */
 final class RootfsCleanup {
 
@@ -24,6 +27,22 @@ final class RootfsCleanup {
 
     RootfsCleanup(Path root) {
         this.root = root;
+    }
+
+    /** The cleanup as a POSIX shell script for the tree's own shell and coreutils. */
+    static String script() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("rm -f");
+        for (String file : UNREPRODUCIBLE) {
+            sb.append(" /").append(file);
+        }
+        sb.append('\n');
+        sb.append("if [ -e /etc/machine-id ]; then rm -f /etc/machine-id; : > /etc/machine-id;"
+                + " chmod 0644 /etc/machine-id; fi\n");
+        sb.append("for f in /run/* /run/.[!.]* /run/..?* /tmp/* /tmp/.[!.]* /tmp/..?*; do\n")
+                .append("  if [ \"$f\" != /run/lock ] && { [ -e \"$f\" ] || [ -L \"$f\" ]; }; then rm -rf \"$f\"; fi\n")
+                .append("done\n");
+        return sb.toString();
     }
 
     void run() {

@@ -33,6 +33,8 @@ class RootfsBuilderUserNamespaceArchiveTest {
     private Path work;
     private Path root;
     private String buildOutput;
+    private String java;
+    private List<String> classpath;
 
     @BeforeAll
     void buildAsOrdinaryUser() throws Exception {
@@ -54,7 +56,8 @@ class RootfsBuilderUserNamespaceArchiveTest {
         run("cp", "-r", MinbaseBookworm.TEST_CACHE.resolve("repo-cache").toString(), work.resolve("repo").toString());
         run("chown", "-R", USER + ":" + USER, work.toString());
         root = work.resolve("rootfs");
-        String java = ProcessHandle.current().info().command().orElse("java");
+        java = ProcessHandle.current().info().command().orElse("java");
+        this.classpath = entries;
         buildOutput = run("runuser", "-u", USER, "--", "env", "HOME=" + work, java, "-cp",
                 String.join(File.pathSeparator, entries), UserNamespaceBuildMain.class.getName(), root.toString(),
                 work.resolve("debs").toString(), work.resolve("repo").toString());
@@ -94,6 +97,20 @@ class RootfsBuilderUserNamespaceArchiveTest {
         assertThat(Files.getAttribute(root.resolve("usr/bin/bash"), "unix:uid")).isEqualTo(userUid);
         int gid = (Integer) Files.getAttribute(root.resolve("usr/bin/chage"), "unix:gid");
         assertThat(gid).isEqualTo(subordinateStart("/etc/subgid") + 42 - 1);
+    }
+
+    @Test
+    void theUser_canDeleteTheTree_throughTheNamespace() {
+        Path copy = work.resolve("copy");
+        inNamespace("true"); // the tree is intact before the copy is made
+        // a copy of the tree plus what scripts may leave: a private directory of a system user, with content
+        run("runuser", "-u", USER, "--", "unshare", "--map-auto", "--map-root-user", "sh", "-c",
+                "cp -a \"$0\" \"$1\" && mkdir \"$1/private\" && touch \"$1/private/f\" && chown -R 5:5 \"$1/private\""
+                        + " && chmod 700 \"$1/private\"", root.toString(), copy.toString());
+        assertThat(runOk("runuser", "-u", USER, "--", "rm", "-rf", copy.toString())).isFalse();
+        assertThat(run("runuser", "-u", USER, "--", java, "-cp", String.join(File.pathSeparator, classpath),
+                RemoveTreeMain.class.getName(), copy.toString())).contains("removed");
+        assertThat(copy).doesNotExist();
     }
 
     private String inNamespace(String... command) {

@@ -98,12 +98,34 @@ public final class Sandbox {
         return SandboxMode.NONE;
     }
 
+    /**
+     * Deletes a tree built in {@code mode}. A tree built in a user namespace holds files of the user's
+     * subordinate ids, which the user can only remove from inside such a namespace; that is where
+     * {@code rm -rf --one-file-system} runs then. Other trees are deleted directly.
+     *
+     * @throws EngineException naming the tree when it cannot be removed
+     */
+    public static void removeTree(Path tree, SandboxMode mode) {
+        if (!Files.exists(tree, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        List<String> command = new ArrayList<>();
+        if (mode == SandboxMode.USER_NAMESPACE) {
+            command.addAll(List.of("unshare", "--map-auto", "--map-root-user"));
+        }
+        command.addAll(List.of("rm", "-rf", "--one-file-system", "--", tree.toAbsolutePath().toString()));
+        if (!probe(command) || Files.exists(tree, LinkOption.NOFOLLOW_LINKS)) {
+            throw new EngineException("Cannot delete the tree " + tree + ". Check that nothing is mounted inside it"
+                    + " and that you own it, then delete it by hand.");
+        }
+    }
+
     private static boolean probe(List<String> command) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            if (!p.waitFor(300, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return false;
             }
