@@ -91,8 +91,9 @@ final class PackageConfigurator {
                 if (f.length >= 3) {
                     current[0] = "configure " + f[1];
                     if (f[2].equals("installed")) {
-                        progress.accept(new ProgressEvent("configure", f[1], done.incrementAndGet(), total,
-                                ProgressEvent.Unit.ITEMS));
+                        // trigger processing can report a package installed twice; stay below the total
+                        progress.accept(new ProgressEvent("configure", f[1],
+                                Math.min(done.incrementAndGet(), total - 1), total, ProgressEvent.Unit.ITEMS));
                     }
                 }
             }

@@ -20,10 +20,13 @@ import org.remixstudio.engine.api.EngineException;
 
 /**
  * Runs shell commands inside a root filesystem tree without letting them touch the host: the
- * command runs under {@code chroot} in private mount and PID namespaces made with util-linux
- * {@code unshare} (as root), or additionally in an unprivileged user namespace mapped onto the user's
- * subordinate ids ({@code unshare --map-auto --map-root-user}, like mmdebstrap's unshare mode). In
- * there, {@code /proc} is a fresh procfs of the new PID namespace, {@code /sys} a bind of the host's,
+ * command runs under {@code chroot} in private mount, PID, UTS, IPC and network namespaces made with
+ * util-linux {@code unshare} (as root), or additionally in an unprivileged user namespace mapped onto
+ * the user's subordinate ids ({@code unshare --map-auto --map-root-user}, like mmdebstrap's unshare
+ * mode). A script can therefore neither rename the host ({@code hostname}), nor reach the network
+ * (maintainer scripts have no business there; only an unconfigured loopback exists), nor signal host
+ * processes. In there, {@code /proc} is a fresh read-only procfs of the new PID namespace,
+ * {@code /sys} a read-only sysfs (or a read-only bind of the host's where a new one cannot be mounted),
  * {@code /dev} gets bind mounts of the harmless character devices (null, zero, full, random,
  * urandom, tty), a new devpts instance and a private tmpfs for {@code /dev/shm}, as mmdebstrap sets
  * them up. The mounts exist only in the private namespace, so they vanish with it and never reach the
@@ -44,8 +47,10 @@ public final class Sandbox {
     private static final String HOST_SCRIPT = String.join("\n",
             "set -eu",
             "R=$1; FIXES=$2; shift 2",
-            "mount -t proc -o nosuid,nodev,noexec proc \"$R/proc\"",
-            "mount -o rbind /sys \"$R/sys\"",
+            "mount -t proc -o ro,nosuid,nodev,noexec proc \"$R/proc\"",
+            "if ! mount -t sysfs -o ro,nosuid,nodev,noexec sysfs \"$R/sys\" 2>/dev/null; then",
+            "  mount -o rbind /sys \"$R/sys\" && mount -o remount,bind,ro \"$R/sys\" 2>/dev/null || true",
+            "fi",
             "for d in " + String.join(" ", DEVICES) + "; do",
             "  if [ -c \"/dev/$d\" ]; then mount -o bind \"/dev/$d\" \"$R/dev/$d\"; fi",
             "done",
@@ -188,9 +193,10 @@ public final class Sandbox {
 
     private List<String> unshare() {
         return mode == SandboxMode.ROOT
-                ? List.of("unshare", "--mount", "--pid", "--fork", "--kill-child", "--propagation", "private")
-                : List.of("unshare", "--map-auto", "--map-root-user", "--mount", "--pid", "--fork", "--kill-child",
-                        "--propagation", "private");
+                ? List.of("unshare", "--mount", "--pid", "--uts", "--ipc", "--net", "--fork", "--kill-child",
+                        "--propagation", "private")
+                : List.of("unshare", "--map-auto", "--map-root-user", "--mount", "--pid", "--uts", "--ipc", "--net",
+                        "--fork", "--kill-child", "--propagation", "private");
     }
 
     private CommandResult execute(List<String> command, Consumer<String> status) throws IOException {

@@ -78,6 +78,19 @@ class SandboxTest {
     }
 
     @Test
+    void run_cannotRenameTheHostNorWriteKernelSettings() throws IOException {
+        String hostname = Files.readString(Path.of("/proc/sys/kernel/hostname"));
+        List<String> lines = new CopyOnWriteArrayList<>();
+        CommandResult r = new Sandbox(root, SandboxMode.ROOT).run(
+                "if echo remix-sandbox > /proc/sys/kernel/hostname; then echo wrote >&3; else echo refused >&3; fi;"
+                        + " if echo x > /sys/kernel/uevent_helper; then echo wrote >&3; else echo refused >&3; fi",
+                Map.of(), List.of(), lines::add);
+        assertThat(r.ok()).as(r.log()).isTrue();
+        assertThat(lines).containsExactly("refused", "refused");
+        assertThat(Files.readString(Path.of("/proc/sys/kernel/hostname"))).isEqualTo(hostname);
+    }
+
+    @Test
     void run_failingScript_returnsItsStatusAndOutput() {
         CommandResult r = new Sandbox(root, SandboxMode.ROOT).run("echo something broke >&2; exit 3", Map.of(),
                 List.of(), l -> { });
