@@ -39,7 +39,9 @@ class RootfsBuilderUserNamespaceArchiveTest {
     @BeforeAll
     void buildAsOrdinaryUser() throws Exception {
         ensureUserWithSubordinateIds();
-        MinbaseBookworm.load(); // fills the shared metadata cache this test copies
+        // fill the shared metadata and .deb caches this test copies for the user
+        MinbaseSet set = MinbaseSet.load("bookworm");
+        org.remixstudio.engine.build.fetch.DebFetcher.create(MinbaseSet.DEB_CACHE).fetchAll(set.packages, e -> { });
         work = Files.createTempDirectory("remix-userns");
         Files.setAttribute(work, "unix:mode", 0755);
         Path classpath = work.resolve("cp");
@@ -52,8 +54,8 @@ class RootfsBuilderUserNamespaceArchiveTest {
             run("cp", "-r", source.toString(), copy.toString());
             entries.add(copy.toString());
         }
-        run("cp", "-r", MinbaseBookworm.DEB_CACHE.toString(), work.resolve("debs").toString());
-        run("cp", "-r", MinbaseBookworm.TEST_CACHE.resolve("repo-cache").toString(), work.resolve("repo").toString());
+        run("cp", "-r", MinbaseSet.DEB_CACHE.toString(), work.resolve("debs").toString());
+        run("cp", "-r", MinbaseSet.TEST_CACHE.resolve("repo-cache").toString(), work.resolve("repo").toString());
         run("chown", "-R", USER + ":" + USER, work.toString());
         root = work.resolve("rootfs");
         java = ProcessHandle.current().info().command().orElse("java");

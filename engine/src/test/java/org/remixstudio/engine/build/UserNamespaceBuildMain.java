@@ -14,7 +14,7 @@ public final class UserNamespaceBuildMain {
     }
 
     public static void main(String[] args) {
-        MinbaseBookworm set = MinbaseBookworm.load(Path.of(args[2]));
+        MinbaseSet set = MinbaseSet.load("bookworm", Path.of(args[2]));
         RootfsOptions options = RootfsOptions.defaults("amd64").withAptSources(set.sourceLines)
                 .withAutoInstalled(set.autoInstalled).withSourceDateEpoch(1_700_000_000L);
         RootfsBuild build = new RootfsBuilder(DebFetcher.create(Path.of(args[1])), options)
