@@ -25,9 +25,12 @@ import org.remixstudio.engine.tree.TreePaths;
  *       directory and none for its contents, as layer.md recommends over opaque whiteouts;</li>
  *   <li>a directory replaced by a non-directory gets a whiteout and the new entry, so the old
  *       directory's contents go whatever the applier does with a directory in the way;</li>
- *   <li>a directory that was replaced as a whole (it has a new inode in the same tree) and of whose
- *       old contents nothing survives unchanged gets one opaque whiteout instead of one whiteout
- *       per old child; nothing extra needs re-writing then, because everything below it is new anyway;</li>
+ *   <li>a directory replaced as a whole, that is, not one of its old entries is left and new ones
+ *       took their place ({@code rm -rf d && mkdir d && …}), gets one opaque whiteout instead of one
+ *       whiteout per old entry, as an overlay file system would record it; nothing extra needs
+ *       writing then, since everything below it is new anyway. A directory merely emptied keeps
+ *       explicit whiteouts. (Inode numbers cannot tell a re-created directory: file systems re-use a
+ *       freed inode at once.)</li>
  *   <li>hard links stay hard links: when one name of a linked inode is in the layer, all its names in
  *       the tree are, so the layer re-creates the link instead of splitting it into copies (this costs the
  *       same content bytes as writing the changed name as a separate file, and keeps {@code nlink});</li>
@@ -58,7 +61,6 @@ public final class LayerDiff {
         private final TreeManifest before;
         private final TreeManifest after;
         private final Path tree;
-        private final boolean sameTree;
         private final Set<String> emitted = new TreeSet<>(TreePaths.PARENTS_FIRST);
         private final List<String> added = new ArrayList<>();
         private final List<String> modified = new ArrayList<>();
@@ -70,7 +72,6 @@ public final class LayerDiff {
             this.before = before;
             this.after = after;
             this.tree = tree;
-            this.sameTree = before.identity() != null && before.identity().equals(after.identity());
         }
 
         LayerChanges run() {
@@ -101,31 +102,31 @@ public final class LayerDiff {
             return new LayerChanges(entries(), added, modified, deleted, opaque);
         }
 
-        /** Directories whose old contents are all gone or changed, and which were themselves re-created. */
+        /**
+         * Directories replaced as a whole: present before and after, with old entries of which not one
+         * name is left and new entries in their place ({@code rm -rf d && mkdir d && …}).
+         */
         private void findOpaqueDirectories() {
-            if (!sameTree) {
-                return;
-            }
             for (ManifestEntry a : after.entries()) {
                 if (a.type() != EntryType.DIRECTORY || a.path().equals(TreePaths.ROOT) || underOpaque(a.path())) {
                     continue;
                 }
                 ManifestEntry b = before.get(a.path()).orElse(null);
-                if (b == null || b.type() != EntryType.DIRECTORY || b.inode() == a.inode()) {
+                if (b == null || b.type() != EntryType.DIRECTORY) {
                     continue;
                 }
-                boolean anyDeleted = false;
-                boolean anySurvivor = false;
+                boolean hadChildren = false;
+                boolean anyLeft = false;
                 for (ManifestEntry old : before.descendants(a.path())) {
-                    ManifestEntry now = after.get(old.path()).orElse(null);
-                    if (now == null) {
-                        anyDeleted = true;
-                    } else if (old.sameAs(now) && !linksChanged(old.path())) {
-                        anySurvivor = true;
-                        break;
+                    if (TreePaths.parent(old.path()).equals(a.path())) {
+                        hadChildren = true;
+                        if (after.get(old.path()).isPresent()) {
+                            anyLeft = true;
+                            break;
+                        }
                     }
                 }
-                if (anyDeleted && !anySurvivor) {
+                if (hadChildren && !anyLeft && !after.descendants(a.path()).isEmpty()) {
                     opaque.add(a.path());
                     opaqueSet.add(a.path());
                 }

@@ -135,6 +135,37 @@ public final class TreeManifest {
         return linkGroups.getOrDefault(e.inode(), List.of(path));
     }
 
+    /**
+     * The paths at which {@code other} describes a different tree: present in only one, or
+     * different in type, mode, owner, size, content, link target, device numbers, xattrs or hard-link
+     * partners; mtimes too when {@code compareMtimes}. Inodes and change times never count. A tree
+     * re-created by applying its layers equals the original but for mtimes, which a layer keeps
+     * in whole seconds and clamps to {@code SOURCE_DATE_EPOCH}.
+     */
+    public List<String> differences(TreeManifest other, boolean compareMtimes) {
+        List<String> result = new ArrayList<>();
+        for (ManifestEntry e : entries.values()) {
+            ManifestEntry o = other.entries.get(e.path());
+            if (o == null) {
+                result.add(e.path());
+                continue;
+            }
+            ManifestEntry aligned = compareMtimes ? o : new ManifestEntry(o.path(), o.type(), o.mode(), o.uid(), o.gid(),
+                    e.mtime(), o.size(), o.linkTarget(), o.inode(), o.linkCount(), o.devMajor(), o.devMinor(),
+                    o.xattrs(), o.sha256(), o.ctime());
+            if (!e.sameAs(aligned) || !linkGroup(e.path()).equals(other.linkGroup(e.path()))) {
+                result.add(e.path());
+            }
+        }
+        for (String path : other.entries.keySet()) {
+            if (!entries.containsKey(path)) {
+                result.add(path);
+            }
+        }
+        result.sort(TreePaths.PARENTS_FIRST);
+        return result;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof TreeManifest m && m.entries.equals(entries) && java.util.Objects.equals(m.identity, identity)
