@@ -121,7 +121,11 @@ public final class LayerApplier {
             if (LayerTarReader.isOpaqueWhiteout(entry)) {
                 opaque++;
                 Path dir = resolve(TreePaths.parent(entry.path()), entry);
-                if (dir != null && isDirectory(dir)) {
+                BasicFileAttributes a = dir == null ? null : lstat(dir);
+                if (a != null && a.isSymbolicLink()) {
+                    throw refuse(entry, "its directory is a symbolic link; refusing to follow it");
+                }
+                if (a != null && a.isDirectory()) {
                     removeLowerChildren(dir, TreePaths.parent(entry.path()));
                 }
                 return;
