@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
             SearchCommand.class,
             ShowCommand.class,
             ResolveCommand.class,
+            InspectCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class RemixCli implements Runnable {
