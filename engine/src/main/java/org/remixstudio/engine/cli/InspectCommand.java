@@ -41,7 +41,8 @@ final class InspectCommand implements Callable<Integer> {
         if (format == Format.json) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-            out.println(mapper.writeValueAsString(images.size() == 1 ? images.get(0) : images));
+            // always an array, one element per image, as 'docker inspect' prints
+            out.println(mapper.writeValueAsString(images));
         } else {
             for (int i = 0; i < images.size(); i++) {
                 if (i > 0) {

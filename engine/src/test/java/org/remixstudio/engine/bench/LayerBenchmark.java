@@ -101,6 +101,15 @@ public final class LayerBenchmark {
         time("write step layer", () -> writer.write(step[0].entries(), work.resolve("step.tar.gz")));
 
         // re-creating the tree after the base layer: apply its blob, or copy a kept tree
+        for (int i = 0; i < 3; i++) {
+            time("read the base layer only (gunzip + tar parsing)", () -> {
+                try (var reader = org.remixstudio.engine.build.layer.LayerTarReader.open(baseBlob[0].file())) {
+                    while (reader.next() != null) {
+                        reader.content().transferTo(java.io.OutputStream.nullOutputStream());
+                    }
+                }
+            });
+        }
         LayerApplier applier = new LayerApplier();
         for (int i = 0; i < 3; i++) {
             Path applied = work.resolve("applied" + i);
@@ -117,9 +126,9 @@ public final class LayerBenchmark {
         }
         Path applied = work.resolve("applied0");
         TreeScan check = scanner.scan(applied);
-        LayerChanges diff = LayerDiff.compute(manifest, check.manifest(), applied);
-        System.out.printf(Locale.ROOT, "applied tree vs original: %d added, %d modified (mtimes clamped), %d deleted%n",
-                diff.added().size(), diff.modified().size(), diff.deleted().size());
+        List<String> differences = manifest.differences(check.manifest(), false);
+        System.out.printf(Locale.ROOT, "applied tree vs original: %d paths differ but for mtimes %s%n",
+                differences.size(), differences.stream().limit(5).toList());
         deleteTree(work);
     }
 

@@ -83,7 +83,10 @@ class InspectCommandTest {
         Run r = remix("inspect", "--format", "json", archive.toString());
 
         assertThat(r.code()).as(r.err()).isZero();
-        JsonNode image = new ObjectMapper().readTree(r.out());
+        JsonNode images = new ObjectMapper().readTree(r.out());
+        assertThat(images.isArray()).isTrue();
+        assertThat(images).hasSize(1);
+        JsonNode image = images.get(0);
         assertThat(image.path("references").get(0).asText()).isEqualTo("remix/hello:1");
         assertThat(image.path("cmd").get(0).asText()).isEqualTo("/usr/bin/hello");
         assertThat(image.path("layers").get(0).path("packagesAdded").get(0).path("version").asText()).isEqualTo("2.10-3");

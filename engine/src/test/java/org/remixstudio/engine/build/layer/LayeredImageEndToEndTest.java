@@ -156,7 +156,7 @@ class LayeredImageEndToEndTest {
         StringWriter json = new StringWriter();
         assertThat(RemixCli.execute(new String[] {"inspect", "--format", "json", archive.toString()},
                 new PrintWriter(json), new PrintWriter(err))).isZero();
-        JsonNode image = new ObjectMapper().readTree(json.toString());
+        JsonNode image = new ObjectMapper().readTree(json.toString()).get(0);
         JsonNode layers = image.path("layers");
         assertThat(layers).hasSize(3);
         assertThat(names(layers.get(0).path("packagesAdded"))).containsExactly("busybox-static");
