@@ -39,6 +39,23 @@ import org.remixstudio.engine.export.oci.LayerBlob;
  * in one step, so a reader sees a complete entry or none; when two processes store the same key,
  * the first rename wins and the other's copy is discarded (both are built from the same inputs).
  * A damaged entry (missing file, wrong size, unreadable metadata) counts as a miss and is removed.
+ *
+ * <p>How a build uses it, one remix layer at a time:
+ * <pre>{@code
+ * LayerKey key = LayerKey.of(parent == null ? null : parent.chainId(), inputs);
+ * CachedLayer layer = cache.find(key).orElse(null);
+ * if (layer == null) {
+ *     if (treeIsBehind) {                       // the layers below all came from the cache
+ *         applier.applyAll(cache.chain(parent).stream().map(l -> l.blob().file()).toList(), emptyTree);
+ *     }
+ *     TreeManifest before = scanner.scan(tree).manifest();      // a fresh scan, not parent.manifest():
+ *     runStep(tree);                                            // layers keep whole-second, clamped mtimes
+ *     TreeManifest after = scanner.scan(tree, before).manifest();
+ *     LayerBlob blob = writer.write(LayerDiff.compute(before, after, tree).entries(), cache.newBlobFile());
+ *     layer = cache.store(key, parent, new ImageLayer(blob, createdBy, ""), after, inputs);
+ * }
+ * parent = layer;
+ * }</pre>
  */
 public final class LayerCache {
 
