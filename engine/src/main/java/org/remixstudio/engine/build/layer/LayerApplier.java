@@ -89,6 +89,11 @@ public final class LayerApplier {
             run.entries++;
             try {
                 run.apply(entry, reader);
+            } catch (EngineException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new java.util.concurrent.CancellationException("applying layer " + origin + " was cancelled");
+                }
+                throw e;
             } catch (IOException e) {
                 throw new EngineException("layer " + origin + ": cannot apply '" + entry.path() + "' onto " + root
                         + ": " + e, e);

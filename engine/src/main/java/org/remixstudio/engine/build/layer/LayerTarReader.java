@@ -8,8 +8,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -38,8 +36,7 @@ public final class LayerTarReader implements Closeable {
 
     private final String origin;
     private final InputStream raw;
-    private final MessageDigest diffSha = TreeScanner.sha256();
-    private final CountingInputStream uncompressed;
+    private final PipelinedInputStream uncompressed;
     private final TarArchiveInputStream tar;
     private TreeEntry current;
     private String currentName = "";
@@ -51,7 +48,8 @@ public final class LayerTarReader implements Closeable {
         this.raw = raw;
         BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
         InputStream decompressed = decompress(buffered);
-        this.uncompressed = new CountingInputStream(new DigestInputStream(decompressed, diffSha));
+        // decompressing and hashing on another core while the caller writes files
+        this.uncompressed = new PipelinedInputStream(decompressed, TreeScanner.sha256(), "layer reader " + origin);
         this.tar = new TarArchiveInputStream(uncompressed, StandardCharsets.UTF_8.name());
     }
 
@@ -155,9 +153,12 @@ public final class LayerTarReader implements Closeable {
         };
     }
 
-    /** Bytes of the uncompressed tar read so far (all of it after the last entry). */
+    /** Bytes of the uncompressed tar; only after {@link #next()} returned {@code null}. */
     public long uncompressedSize() {
-        return uncompressed.count;
+        if (!finished) {
+            throw new IllegalStateException("the size is known only after the last entry");
+        }
+        return uncompressed.count();
     }
 
     /** The SHA-256 of the uncompressed tar; only after {@link #next()} returned {@code null}. */
@@ -177,7 +178,7 @@ public final class LayerTarReader implements Closeable {
         } catch (IOException e) {
             throw corrupt(e);
         }
-        diffId = new Digest(HexFormat.of().formatHex(diffSha.digest()));
+        diffId = new Digest(HexFormat.of().formatHex(uncompressed.digest()));
     }
 
     private TreeEntry convert(TarArchiveEntry t) {
@@ -247,7 +248,10 @@ public final class LayerTarReader implements Closeable {
                 + "; the layer is broken or hostile and was not applied further");
     }
 
-    private EngineException corrupt(IOException e) {
+    private RuntimeException corrupt(IOException e) {
+        if (e instanceof java.io.InterruptedIOException || Thread.currentThread().isInterrupted()) {
+            return new CancellationException("reading layer " + origin + " was cancelled");
+        }
         return new EngineException("cannot read layer " + origin + (currentName.isEmpty() ? "" : " after entry '"
                 + currentName + "'") + ": " + e.getMessage() + "; the file is truncated or corrupt", e);
     }
@@ -255,45 +259,10 @@ public final class LayerTarReader implements Closeable {
     @Override
     public void close() {
         try {
-            tar.close();
+            tar.close(); // closes the pipeline and the decompressor below it
             raw.close();
         } catch (IOException e) {
             throw new EngineException("cannot close layer " + origin + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Counts what passes through. */
-    private static final class CountingInputStream extends java.io.FilterInputStream {
-        long count;
-
-        CountingInputStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            // skipping must still hash: read instead
-            byte[] buffer = new byte[(int) Math.min(n, 1 << 16)];
-            int r = read(buffer, 0, buffer.length);
-            return Math.max(r, 0);
         }
     }
 }
