@@ -150,9 +150,9 @@ public final class LayerApplier {
                 }
                 return;
             }
-            if (!entry.isRoot()) {
+            if (entry.type() != EntryType.DIRECTORY) {
                 Path existing = resolve(entry.path(), entry);
-                if (existing != null && entry.type() != EntryType.DIRECTORY && isDirectory(existing)) {
+                if (existing != null && isDirectory(existing)) {
                     if (placed.contains(entry.path())) {
                         throw refuse(entry, "the layer lists this path twice, first as a directory");
                     }
