@@ -35,7 +35,8 @@ import org.remixstudio.engine.export.oci.RuntimeConfig;
  * the diff of two scans, cached, written into one image archive, and checked with the real tools:
  * skopeo reads it, umoci unpacks it without the deleted files, podman runs it, and
  * {@code remix inspect} shows the whiteouts and the packages of each layer. Finally the top layer is
- * rebuilt on a tree re-created from the cached layers below and comes out byte-identical.
+ * rebuilt on a tree re-created from the cached layers below and comes out byte-identical, and the
+ * squashed form of the image (one layer) gives the same tree.
  */
 class LayeredImageEndToEndTest {
 
@@ -181,6 +182,14 @@ class LayeredImageEndToEndTest {
                 tmp.resolve("rebuilt.tar.gz"));
         assertThat(rebuilt.diffId()).isEqualTo(cleanup.blob().diffId());
         assertThat(rebuilt.digest()).isEqualTo(cleanup.blob().digest());
+
+        // --squash: one layer, the final tree against nothing, holds no whiteouts and gives the same tree
+        LayerChanges squashed = LayerDiff.compute(TreeManifest.empty(), m2, tree);
+        assertThat(squashed.deleted()).isEmpty();
+        LayerBlob single = writer.write(squashed.entries(), tmp.resolve("squashed.tar.gz"));
+        Path flat = Files.createDirectories(tmp.resolve("flat"));
+        new LayerApplier().apply(single.file(), flat);
+        assertThat(m2.differences(scanner.scan(flat).manifest(), false)).isEmpty();
     }
 
     private static List<String> names(JsonNode packages) {
