@@ -10,7 +10,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.NavigableSet;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.remixstudio.engine.api.EngineException;
@@ -111,6 +113,11 @@ public final class LayerApplier {
         final TreeExtractor extractor;
         /** Paths placed by this layer, which its own whiteouts must leave alone. */
         final NavigableSet<String> placed = new TreeSet<>(TreePaths.PARENTS_FIRST);
+        /**
+         * Paths seen to be real directories (not links) since the last deletion; only deletions can
+         * turn a directory into something else, since no other process writes to the target.
+         */
+        final Set<String> knownDirectories = new HashSet<>();
         long entries;
         long whiteouts;
         long opaque;
@@ -143,7 +150,7 @@ public final class LayerApplier {
                     return;
                 }
                 if (!placed.contains(deleted) && !placesBelow(deleted)) {
-                    deleteTree(path);
+                    delete(path);
                 } else if (isDirectory(path)) {
                     // this layer placed the directory or something in it: only the lower layers' contents go
                     removeLowerChildren(path, deleted);
@@ -156,7 +163,7 @@ public final class LayerApplier {
                     if (placed.contains(entry.path())) {
                         throw refuse(entry, "the layer lists this path twice, first as a directory");
                     }
-                    deleteTree(existing);
+                    delete(existing);
                 }
             }
             extractor.extract(entry, reader.content(), "layer " + origin);
@@ -173,24 +180,35 @@ public final class LayerApplier {
         Path resolve(String treePath, TreeEntry entry) throws IOException {
             Path p = root;
             List<String> parts = TreePaths.components(treePath);
+            String at = TreePaths.ROOT;
             for (int i = 0; i < parts.size(); i++) {
                 p = p.resolve(parts.get(i));
                 if (i == parts.size() - 1) {
                     break;
+                }
+                at = TreePaths.child(at, parts.get(i));
+                if (knownDirectories.contains(at)) {
+                    continue;
                 }
                 BasicFileAttributes a = lstat(p);
                 if (a == null) {
                     return null;
                 }
                 if (a.isSymbolicLink()) {
-                    throw refuse(entry, "parent '" + String.join("/", parts.subList(0, i + 1))
-                            + "' is a symbolic link; refusing to follow it");
+                    throw refuse(entry, "parent '" + at + "' is a symbolic link; refusing to follow it");
                 }
                 if (!a.isDirectory()) {
                     return null;
                 }
+                knownDirectories.add(at);
             }
             return p;
+        }
+
+        /** Deletes a path and forgets what it knew about directories. */
+        void delete(Path path) throws IOException {
+            knownDirectories.clear();
+            deleteTree(path);
         }
 
         /** Whether this layer placed anything below {@code dir}; in component order its descendants follow it. */
@@ -208,7 +226,7 @@ public final class LayerApplier {
             for (Path child : children) {
                 String childPath = TreePaths.child(treePath, child.getFileName().toString());
                 if (!placed.contains(childPath) && !placesBelow(childPath)) {
-                    deleteTree(child);
+                    delete(child);
                 } else if (isDirectory(child)) {
                     removeLowerChildren(child, childPath);
                 }
@@ -221,7 +239,7 @@ public final class LayerApplier {
                 throw refuse(entry, "its parent directory is missing");
             }
             if (lstat(path) != null) {
-                Files.delete(path);
+                delete(path);
             }
             // One shell per node, the path and numbers passed as arguments, never spliced into the script.
             // Java cannot be used for the attributes: its setTimes opens the file, which blocks on a

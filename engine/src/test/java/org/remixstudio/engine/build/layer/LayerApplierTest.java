@@ -189,6 +189,16 @@ class LayerApplierTest {
     }
 
     @Test
+    void aDirectoryTheLayerTurnsIntoASymbolicLink_isNotWrittenThroughAfterwards() throws Exception {
+        Path layer = new RawTar().file("d/x", "1").symlink("d", outside.toString()).file("d/evil", "x")
+                .write(tmp.resolve("l.tar"));
+
+        assertThatThrownBy(() -> applier.apply(layer, root)).isInstanceOf(EngineException.class)
+                .hasMessageContaining("d/evil").hasMessageContaining("symbolic link");
+        assertOutsideUntouched();
+    }
+
+    @Test
     void whiteoutsThroughASymbolicLink_areRefused() throws Exception {
         Path explicit = new RawTar().file("escape/.wh.victim", "").write(tmp.resolve("l1.tar"));
         Path opaque = new RawTar().file("up/.wh..wh..opq", "").write(tmp.resolve("l2.tar"));
