@@ -220,6 +220,8 @@ public final class ImageArchiveInspector {
                         String dir = LayerTarReader.whitedOutPath(e);
                         scan.opaque.add(dir);
                         statusDeleted |= isAtOrAbove(dir, STATUS) && !dir.equals(STATUS);
+                    } else if (LayerTarReader.isWhiteoutMetadata(e)) {
+                        continue;
                     } else if (LayerTarReader.isWhiteout(e)) {
                         String deleted = LayerTarReader.whitedOutPath(e);
                         scan.whiteouts.add(deleted);

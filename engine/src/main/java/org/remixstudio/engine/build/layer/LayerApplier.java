@@ -130,6 +130,11 @@ public final class LayerApplier {
         }
 
         void apply(TreeEntry entry, LayerTarReader reader) throws IOException {
+            for (String ancestor : TreePaths.ancestors(entry.path())) {
+                if (TreePaths.name(ancestor).startsWith(".wh.")) {
+                    throw refuse(entry, "it lies below the whiteout name '" + ancestor + "', which cannot exist");
+                }
+            }
             if (LayerTarReader.isOpaqueWhiteout(entry)) {
                 opaque++;
                 Path dir = resolve(TreePaths.parent(entry.path()), entry);
@@ -140,6 +145,9 @@ public final class LayerApplier {
                 if (a != null && a.isDirectory()) {
                     removeLowerChildren(dir, TreePaths.parent(entry.path()));
                 }
+                return;
+            }
+            if (LayerTarReader.isWhiteoutMetadata(entry)) {
                 return;
             }
             if (LayerTarReader.isWhiteout(entry)) {

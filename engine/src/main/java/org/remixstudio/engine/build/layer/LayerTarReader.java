@@ -99,13 +99,31 @@ public final class LayerTarReader implements Closeable {
         return !entry.isRoot() && TreePaths.name(entry.path()).equals(".wh..wh..opq");
     }
 
-    /** The path a whiteout marker deletes ({@code etc/.wh.x} → {@code etc/x}), or for an opaque one its directory. */
+    /**
+     * The path a whiteout marker deletes ({@code etc/.wh.x} → {@code etc/x}), or for an opaque one its directory.
+     *
+     * @throws EngineException when the marker names no sibling ({@code .wh.}, {@code .wh..}), which a
+     *                         careless applier would turn into deleting the directory or its parent
+     */
     public static String whitedOutPath(TreeEntry whiteout) {
         String parent = TreePaths.parent(whiteout.path());
         if (isOpaqueWhiteout(whiteout)) {
             return parent;
         }
-        return TreePaths.child(parent, TreePaths.name(whiteout.path()).substring(".wh.".length()));
+        String name = TreePaths.name(whiteout.path()).substring(".wh.".length());
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            throw new EngineException("whiteout '" + whiteout.path() + "' names no file to delete (OCI layer.md"
+                    + " \"Whiteouts\": .wh. plus the name of a sibling); the layer is broken or hostile");
+        }
+        return TreePaths.child(parent, name);
+    }
+
+    /**
+     * Whether a whiteout-prefixed name is AUFS bookkeeping ({@code .wh..wh.plnk}, {@code .wh..wh.aufs}) other
+     * than the opaque marker: such entries delete nothing and are skipped, as Docker does.
+     */
+    public static boolean isWhiteoutMetadata(TreeEntry entry) {
+        return !entry.isRoot() && TreePaths.name(entry.path()).startsWith(".wh..wh.") && !isOpaqueWhiteout(entry);
     }
 
     /**

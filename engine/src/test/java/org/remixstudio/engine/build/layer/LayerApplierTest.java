@@ -211,6 +211,38 @@ class LayerApplierTest {
     }
 
     @Test
+    void whiteoutsNamingNoSibling_areRefused_andDeleteNothing() throws Exception {
+        for (String marker : List.of("etc/.wh..", "etc/.wh.", ".wh..")) {
+            Path layer = new RawTar().file(marker, "").write(tmp.resolve("l.tar"));
+
+            assertThatThrownBy(() -> applier.apply(layer, root)).as(marker).isInstanceOf(EngineException.class)
+                    .hasMessageContaining("names no file to delete");
+            assertThat(exists("etc/keep")).isTrue();
+        }
+        assertOutsideUntouched();
+    }
+
+    @Test
+    void entriesBelowAWhiteoutName_areRefused() throws Exception {
+        Path layer = new RawTar().file("etc/.wh.gone/inside", "x").write(tmp.resolve("l.tar"));
+
+        assertThatThrownBy(() -> applier.apply(layer, root)).isInstanceOf(EngineException.class)
+                .hasMessageContaining("below the whiteout name");
+        assertThat(exists("etc/.wh.gone")).isFalse();
+    }
+
+    @Test
+    void aufsBookkeepingEntries_areSkipped() throws Exception {
+        Path layer = new RawTar().file(".wh..wh.plnk", "").file("etc/.wh..wh.aufs", "").write(tmp.resolve("l.tar"));
+
+        ApplyReport report = applier.apply(layer, root);
+
+        assertThat(report.whiteouts()).isZero();
+        assertThat(exists(".wh..wh.plnk")).isFalse();
+        assertThat(exists("etc/keep")).isTrue();
+    }
+
+    @Test
     void aWhiteoutOfASymbolicLink_removesTheLinkNotItsTarget() throws Exception {
         Path layer = new RawTar().file(".wh.escape", "").write(tmp.resolve("l.tar"));
 
