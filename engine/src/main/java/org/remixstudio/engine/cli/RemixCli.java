@@ -50,6 +50,7 @@ public final class RemixCli implements Runnable {
         m.put("search", SearchCommand::new);
         m.put("show", ShowCommand::new);
         m.put("resolve", ResolveCommand::new);
+        m.put("inspect", InspectCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return m;
     }

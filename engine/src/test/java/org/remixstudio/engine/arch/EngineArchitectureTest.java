@@ -31,9 +31,9 @@ class EngineArchitectureTest {
     @Test
     void theCliUsesOnlyTheApiOfTheEngine() {
         noClasses().that().resideInAPackage("org.remixstudio.engine.cli..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.remixstudio.engine.catalog..", "org.remixstudio.engine.repo..",
-                        "org.remixstudio.engine.resolve..", "org.remixstudio.engine.control..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("org.remixstudio.engine..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage(
+                                "org.remixstudio.engine.api..", "org.remixstudio.engine.cli.."))))
                 .check(engine);
     }
 
