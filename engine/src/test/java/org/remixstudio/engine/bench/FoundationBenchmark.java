@@ -188,13 +188,13 @@ public final class FoundationBenchmark {
                 "--cache-dir", cache.toString(), "--add", "texlive-full"));
 
         // the table
-        String line = "-".repeat(110);
+        String line = "-".repeat(118);
         System.out.println(line);
-        System.out.printf("%-70s %20s %11s %5s%n", "measure", "value", "target", "met");
+        System.out.printf("%-82s %19s %10s %4s%n", "measure", "value", "target", "met");
         System.out.println(line);
-        row("1 cold start: fetch+verify+parse, child 'java -jar remix.jar sources' (median of 3)", fmtS(median(cold)), "", "");
-        row("2 warm start: child 'java -jar remix.jar sources --offline' (median of 5)", fmtS(median(warmJar)), "", "");
-        row("  warm start: child 'installers/remix sources --offline' (median of 5)", fmtS(median(warmLauncher)), "", "");
+        row("1 cold start: fetch+verify+parse, child 'java -jar remix.jar sources', median of 3", fmtS(median(cold)), "", "");
+        row("2 warm start: child 'java -jar remix.jar sources --offline', median of 5", fmtS(median(warmJar)), "", "");
+        row("  warm start: child 'installers/remix sources --offline', median of 5", fmtS(median(warmLauncher)), "", "");
         row("  (first installers/remix run: makes the class-data archive, not counted)", fmtS(training.seconds), "", "");
         double warmLoad = median(loads);
         row("  catalog load inside this JVM: first / median of the next 5",
@@ -335,7 +335,7 @@ public final class FoundationBenchmark {
     }
 
     private static void row(String what, String value, String target, String met) {
-        System.out.printf("%-70s %20s %11s %5s%n", what, value, target, met);
+        System.out.printf("%-82s %19s %10s %4s%n", what, value, target, met);
     }
 
     private static String met(boolean ok) {
