@@ -1,37 +1,26 @@
 package org.remixstudio.engine.testing;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import org.remixstudio.engine.catalog.BinaryPackage;
 import org.remixstudio.engine.catalog.Catalog;
-import org.remixstudio.engine.catalog.IndexOrigin;
-import org.remixstudio.engine.catalog.PackagesIndexParser;
 import org.remixstudio.engine.control.Deb822Parser;
 import org.remixstudio.engine.control.Paragraph;
-import org.tukaani.xz.XZInputStream;
+import org.remixstudio.engine.repo.AptSource;
+import org.remixstudio.engine.repo.RepositoryCatalogLoader;
+import org.remixstudio.engine.repo.SuiteOverride;
+import org.remixstudio.engine.repo.SystemSources;
 
 /**
  * The real Debian archive for tests tagged {@code archive}: the {@code main} Packages indexes of a
  * release and its {@code -updates} and {@code -security} suites, from the mirrors in the host's apt
  * sources ({@code /etc/apt/sources.list.d/debian.sources}), cached under
- * {@code /tmp/remix-test-archive}. A stand-in until the verified repository loader exists: it does
- * not check signatures, so only tests use it. Its one public method keeps the shape the real loader
- * will offer, so swapping the body is all it takes.
+ * {@code /tmp/remix-test-archive}, loaded and verified by the engine's own repository loader.
  */
 public final class RealArchive {
 
@@ -84,45 +73,20 @@ public final class RealArchive {
         }
     }
 
+    /**
+     * Loads through the engine's own verified loader (InRelease signatures, index hashes, the cache
+     * under {@code /tmp/remix-test-archive/verified}), from the host's sources; another release of
+     * the same archive comes through the suite override, as {@code remix --suite} does.
+     */
     private static Catalog load(String release, String arch) {
-        List<BinaryPackage> all = new ArrayList<>();
-        for (String suite : suites(release)) {
-            String base = mirrorFor(suite);
-            String rel = "dists/" + suite + "/main/binary-" + arch + "/Packages.xz";
-            Path file = fetch(base + rel, CACHE.resolve(suite).resolve("main/binary-" + arch + "/Packages.xz"));
-            IndexOrigin origin = new IndexOrigin(base, suite, suite, "main", "");
-            try (InputStream in = new XZInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
-                 Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-                all.addAll(new PackagesIndexParser(base + rel, origin).parse(reader));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file + " (delete it to fetch it again)", e);
-            }
+        SystemSources system = new SystemSources(Path.of("/"));
+        List<AptSource> sources = system.read();
+        boolean hostRelease = sources.stream().anyMatch(src -> src.suites().contains(release));
+        if (!hostRelease) {
+            sources = new SuiteOverride(release).apply(sources);
         }
-        return new Catalog(all, arch);
-    }
-
-    private static Path fetch(String url, Path target) {
-        if (Files.isRegularFile(target)) {
-            return target;
-        }
-        try {
-            Files.createDirectories(target.getParent());
-            HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                    .connectTimeout(Duration.ofSeconds(30)).build();
-            Path tmp = Files.createTempFile(target.getParent(), "Packages", ".part");
-            HttpResponse<Path> response = client.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                    HttpResponse.BodyHandlers.ofFile(tmp));
-            if (response.statusCode() != 200) {
-                Files.deleteIfExists(tmp);
-                throw new IllegalStateException("GET " + url + " answered HTTP " + response.statusCode());
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot download " + url, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while downloading " + url, e);
-        }
+        return RepositoryCatalogLoader.create(system, CACHE.resolve("verified"))
+                .load(sources, arch, false, Duration.ofHours(1), e -> { })
+                .catalog();
     }
 }
