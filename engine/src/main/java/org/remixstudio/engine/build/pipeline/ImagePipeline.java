@@ -99,16 +99,21 @@ public final class ImagePipeline {
             String environment = "arch " + spec.architecture() + "\nvariant " + spec.variant() + "\nsources "
                     + options.aptSources() + "\nepoch " + options.sourceDateEpoch() + "\n";
             int reused = reusableLayers(plans, environment, layers);
-            if (reused > 0) {
-                progress.accept(new ProgressEvent("cache", reused + " cached layer(s)", 0, reused, ProgressEvent.Unit.ITEMS));
-                new LayerApplier().applyAll(layers.stream().map(l -> l.blob().file()).toList(), tree);
-                for (int i = 0; i < reused; i++) {
-                    built.add(builtLayer(plans.get(i), layers.get(i), true));
-                }
+            for (int i = 0; i < reused; i++) {
+                built.add(builtLayer(plans.get(i), layers.get(i), true));
             }
-            // a re-created tree holds the base's device nodes as real files, which the cached manifest
-            // does not list: scan it afresh so they do not reappear in the next layer
-            TreeManifest before = reused > 0 ? scanner.scan(tree).manifest() : TreeManifest.empty();
+            // with every layer cached and nothing to do on the tree, the image is made of the blobs alone
+            boolean needTree = reused < plans.size() || !spec.customizations().isEmpty() || options.squash()
+                    || options.format() == OutputFormat.ROOTFS;
+            TreeManifest before = TreeManifest.empty();
+            if (reused > 0 && needTree) {
+                progress.accept(new ProgressEvent("cache", reused + " cached layer(s)", 0, reused, ProgressEvent.Unit.ITEMS));
+                createRoot(tree);
+                new LayerApplier().applyAll(layers.stream().map(l -> l.blob().file()).toList(), tree);
+                // a re-created tree holds the base's device nodes as real files, which the cached manifest
+                // does not list: scan it afresh so they do not reappear in the next layer
+                before = scanner.scan(tree).manifest();
+            }
             Map<String, FetchedDeb> debs = fetch(plans.subList(reused, plans.size()), progress);
             for (int i = reused; i < plans.size(); i++) {
                 checkCancelled();
@@ -143,6 +148,31 @@ public final class ImagePipeline {
                 before = after;
             }
             checkCancelled();
+            if (!spec.customizations().isEmpty()) {
+                String inputs = environment + "customizations " + spec.customizations();
+                CachedLayer parent = layers.get(layers.size() - 1);
+                LayerKey key = LayerKey.of(parent.chainId(), inputs);
+                // cached only if everything below was: the step ran on that exact tree
+                Optional<CachedLayer> hit = reused == plans.size()
+                        ? cache.find(key).filter(cache::verify) : Optional.empty();
+                CachedLayer custom;
+                if (hit.isPresent()) {
+                    custom = hit.get();
+                    new LayerApplier().apply(custom.blob().file(), tree);
+                    before = scanner.scan(tree).manifest();
+                } else {
+                    progress.accept(new ProgressEvent("layer", "customizations", 0, 1, ProgressEvent.Unit.ITEMS));
+                    new CustomizationStep(tree, mode, options.sourceDateEpoch()).apply(spec.customizations());
+                    TreeManifest after = scanner.scan(tree, before).manifest();
+                    LayerBlob blob = writer.write(LayerDiff.compute(before, after, tree).entries(), cache.newBlobFile());
+                    custom = cache.store(key, parent, new ImageLayer(blob, "remix: customizations", ""), after, inputs);
+                    before = after;
+                }
+                layers.add(custom);
+                LayerPlan top = plans.get(plans.size() - 1);
+                built.add(new BuiltLayer("customizations", top.packages().size(), 0, 0,
+                        custom.blob().diffId().toString(), custom.blob().size(), hit.isPresent()));
+            }
             List<ImageLayer> imageLayers = layers.stream().map(CachedLayer::toImageLayer).toList();
             if (options.squash() || options.format() == OutputFormat.ROOTFS) {
                 List<LayerEntry> entries = new ArrayList<>(LayerDiff.compute(TreeManifest.empty(), before, tree).entries());
@@ -254,6 +284,15 @@ public final class ImagePipeline {
             return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         } catch (IOException e) {
             return -1;
+        }
+    }
+
+    private static void createRoot(Path tree) {
+        try {
+            Files.createDirectories(tree);
+            Files.setAttribute(tree, "unix:mode", 0755);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the build tree " + tree, e);
         }
     }
 
