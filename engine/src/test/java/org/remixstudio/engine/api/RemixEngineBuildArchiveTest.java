@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code remix build} end to end against the real archive: the documented examples are built from
  * the host's sources into image tarballs that skopeo reads as OCI archive and as docker-archive, and
- * podman runs with a working dpkg database; a second build takes every layer from the cache.
+ * podman runs with a working dpkg database; a second build takes every layer from the cache, and the
+ * squashed form is one layer made from the tree re-created from those cached layers.
  */
 @Tag("archive")
 class RemixEngineBuildArchiveTest {
@@ -55,6 +56,13 @@ class RemixEngineBuildArchiveTest {
         assertThat(second.layers()).allMatch(BuildResult.Layer::fromCache);
         assertThat(second.layers()).extracting(BuildResult.Layer::diffId)
                 .containsExactlyElementsOf(result.layers().stream().map(BuildResult.Layer::diffId).toList());
+
+        Path squashed = tmp.resolve("squashed.tar");
+        BuildResult flat = engine.build(new BuildRequest(example("minimal-bookworm.remix.json"), squashed,
+                BuildRequest.Format.OCI, true, "remix-test/minimal:squashed", List.of()), e -> { });
+        assertThat(flat.layers()).extracting(BuildResult.Layer::name).containsExactly("squashed");
+        sh("skopeo", "copy", "oci-archive:" + squashed, "dir:" + tmp.resolve("d3"));
+        assertThat(leftovers()).isEmpty();
     }
 
     @Test

@@ -122,6 +122,7 @@ public final class ImagePipeline {
                 if (i == 0) {
                     RootfsOptions rootfs = RootfsOptions.defaults(spec.architecture())
                             .withAptSources(options.aptSources()).withSourceDateEpoch(options.sourceDateEpoch())
+                            .withAutoInstalled(plan.auto())
                             .withSandbox(mode);
                     RootfsBuild base = new RootfsBuilder(fetcher, rootfs).build(plan.added(), tree, progress);
                     warnings.addAll(base.warnings());
@@ -129,7 +130,8 @@ public final class ImagePipeline {
                     special.addAll(extra);
                 } else {
                     List<FetchedDeb> added = plan.added().stream().map(p -> debs.get(key(p))).toList();
-                    new PackageStep(tree, mode, options.sourceDateEpoch()).apply(plan.name(), added, plan.removed(), progress);
+                    new PackageStep(tree, mode, options.sourceDateEpoch())
+                            .apply(plan.name(), added, plan.removed(), plan.auto(), progress);
                 }
                 progress.accept(new ProgressEvent("layer", plan.name() + ": scan", 0, 1, ProgressEvent.Unit.ITEMS));
                 TreeManifest after = scanner.scan(tree, before).manifest();

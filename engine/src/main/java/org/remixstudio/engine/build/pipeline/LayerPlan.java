@@ -1,6 +1,9 @@
 package org.remixstudio.engine.build.pipeline;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.remixstudio.engine.catalog.BinaryPackage;
 
 /**
@@ -11,13 +14,17 @@ import org.remixstudio.engine.catalog.BinaryPackage;
  * @param packages every package installed once this layer is applied
  * @param added    packages to install (new names, or other versions of names below)
  * @param removed  names installed below and purged by this layer
+ * @param auto     names of added packages installed only as dependencies, which apt marks automatically
+ *                 installed (so {@code apt autoremove} can take them away again)
  */
-public record LayerPlan(String name, List<BinaryPackage> packages, List<BinaryPackage> added, List<String> removed) {
+public record LayerPlan(String name, List<BinaryPackage> packages, List<BinaryPackage> added, List<String> removed,
+                        Set<String> auto) {
 
     public LayerPlan {
         packages = List.copyOf(packages);
         added = List.copyOf(added);
         removed = List.copyOf(removed);
+        auto = Collections.unmodifiableSet(new TreeSet<>(auto));
     }
 
     /** The canonical inputs of this layer for the layer cache: name=version=sha256 of each added package, then removals. */
@@ -26,6 +33,7 @@ public record LayerPlan(String name, List<BinaryPackage> packages, List<BinaryPa
         added.stream().map(p -> p.name() + "=" + p.version() + "=" + p.sha256()).sorted()
                 .forEach(s -> b.append("add ").append(s).append('\n'));
         removed.stream().sorted().forEach(s -> b.append("remove ").append(s).append('\n'));
+        auto.forEach(s -> b.append("auto ").append(s).append('\n'));
         return b.toString();
     }
 

@@ -1,6 +1,7 @@
 package org.remixstudio.engine.build.pipeline;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,6 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.remixstudio.engine.catalog.BinaryPackage;
+import org.remixstudio.engine.resolve.BaseVariant;
+import org.remixstudio.engine.resolve.Reason;
+import org.remixstudio.engine.resolve.Resolution;
 import org.remixstudio.engine.resolve.ResolveRequest;
 import org.remixstudio.engine.resolve.ResolvedPackage;
 import org.remixstudio.engine.resolve.Resolver;
@@ -36,8 +40,15 @@ public final class LayerPlanner {
     public List<LayerPlan> plan(RemixSpec spec) {
         List<LayerPlan> plans = new ArrayList<>();
         ResolveRequest base = ResolveRequest.base(spec.variant(), spec.suite()).withRecommends(spec.recommends());
-        List<BinaryPackage> previous = packages(resolver.resolve(base).packages());
-        plans.add(new LayerPlan(BASE, previous, previous, List.of()));
+        Resolution baseResolution = resolver.resolve(base);
+        List<BinaryPackage> previous = packages(baseResolution.packages());
+        // like mmdebstrap: the Essential set is installed by dpkg, what apt pulls in for the rest is automatic
+        Set<String> essential = spec.variant().hasEssential()
+                ? names(resolver.resolve(ResolveRequest.base(BaseVariant.ESSENTIAL, spec.suite())).packages())
+                : Set.of();
+        Set<String> baseAuto = new TreeSet<>(dependencies(baseResolution));
+        baseAuto.removeAll(essential);
+        plans.add(new LayerPlan(BASE, previous, previous, List.of(), baseAuto));
         Map<String, String> install = new LinkedHashMap<>();
         Set<String> remove = new LinkedHashSet<>();
         for (LayerSpec layer : spec.layers()) {
@@ -51,8 +62,12 @@ public final class LayerPlanner {
             }
             ResolveRequest request = new ResolveRequest(spec.variant(), spec.suite(), List.copyOf(install.values()),
                     List.copyOf(remove), spec.recommends());
-            List<BinaryPackage> current = packages(resolver.resolve(request).packages());
-            plans.add(delta(layer.name(), previous, current));
+            Resolution resolution = resolver.resolve(request);
+            List<BinaryPackage> current = packages(resolution.packages());
+            LayerPlan delta = delta(layer.name(), previous, current);
+            Set<String> auto = new TreeSet<>(dependencies(resolution));
+            auto.retainAll(names(delta.added()));
+            plans.add(new LayerPlan(delta.name(), delta.packages(), delta.added(), delta.removed(), auto));
             previous = current;
         }
         return plans;
@@ -74,7 +89,21 @@ public final class LayerPlanner {
         }
         List<String> removed = old.keySet().stream().filter(k -> !kept.contains(k))
                 .map(k -> old.get(k).name()).sorted().toList();
-        return new LayerPlan(name, after, added, removed);
+        return new LayerPlan(name, after, added, removed, Set.of());
+    }
+
+    private static Set<String> dependencies(Resolution r) {
+        Set<String> out = new TreeSet<>();
+        r.packages().stream().filter(p -> p.reason().kind() == Reason.Kind.DEPENDENCY).forEach(p -> out.add(p.name()));
+        return out;
+    }
+
+    private static Set<String> names(Collection<?> packages) {
+        Set<String> out = new TreeSet<>();
+        for (Object p : packages) {
+            out.add(p instanceof ResolvedPackage r ? r.name() : ((BinaryPackage) p).name());
+        }
+        return out;
     }
 
     private static List<BinaryPackage> packages(List<ResolvedPackage> resolved) {

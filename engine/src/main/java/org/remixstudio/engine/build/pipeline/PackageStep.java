@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import org.remixstudio.engine.api.EngineException;
@@ -46,9 +47,11 @@ public final class PackageStep {
     /**
      * @param added   the packages to install, with their verified files
      * @param removed names to purge
+     * @param auto    names of added packages to mark automatically installed ({@code apt-mark auto})
      * @throws EngineException naming the layer when dpkg fails, with the end of its output
      */
-    public void apply(String layer, List<FetchedDeb> added, List<String> removed, Consumer<ProgressEvent> progress) {
+    public void apply(String layer, List<FetchedDeb> added, List<String> removed, Set<String> auto,
+                      Consumer<ProgressEvent> progress) {
         if (mode == SandboxMode.NONE) {
             throw new EngineException("Layer '" + layer + "' needs dpkg run inside the image, and this process can make"
                     + " no sandbox. Run as root, or give the user ranges in /etc/subuid and /etc/subgid, then build again.");
@@ -67,7 +70,7 @@ public final class PackageStep {
                 files.add("/" + DEB_DIR + "/" + name);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy the packages of layer '" + layer + "' into " + root, e);
+            throw new UncheckedIOException("cannot copy the packages of layer '" + layer + "' into " + root + ": " + e, e);
         }
         StringBuilder script = new StringBuilder("set -e\n");
         if (!removed.isEmpty()) {
@@ -81,6 +84,14 @@ public final class PackageStep {
             script.append('\n');
         }
         script.append("dpkg --configure -a\n");
+        if (!auto.isEmpty()) {
+            // apt records the marks in /var/lib/apt/extended_states; without apt there is nothing to mark for
+            script.append("if command -v apt-mark >/dev/null; then apt-mark auto");
+            auto.forEach(n -> script.append(' ').append(n));
+            script.append(" >/dev/null; fi\n");
+            // apt-mark builds apt's binary caches; they differ from build to build, and mmdebstrap drops them too
+            script.append("rm -f /var/cache/apt/pkgcache.bin /var/cache/apt/srcpkgcache.bin\n");
+        }
         script.append(RootfsCleanup.script());
         progress.accept(new ProgressEvent("layer", layer + ": dpkg", 0, 1, ProgressEvent.Unit.ITEMS));
         ServiceGuard guard = new ServiceGuard(root);
