@@ -60,7 +60,12 @@ final class BuildCommand implements Callable<Integer> {
     static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
         @Override
         public Format convert(String value) {
-            return Format.valueOf(value.replace('-', '_'));
+            try {
+                return Format.valueOf(value.replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(
+                        "'" + value + "' is not a format; use oci, oci-dir or rootfs");
+            }
         }
     }
 
