@@ -1,9 +1,35 @@
 package org.remixstudio.engine.api;
 
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.remixstudio.engine.build.fetch.DebFetcher;
+import org.remixstudio.engine.build.layer.LayerCache;
+import org.remixstudio.engine.build.pipeline.BuiltImage;
+import org.remixstudio.engine.build.pipeline.ImagePipeline;
+import org.remixstudio.engine.build.pipeline.LayerPlan;
+import org.remixstudio.engine.build.pipeline.LayerPlanner;
+import org.remixstudio.engine.build.pipeline.OutputFormat;
+import org.remixstudio.engine.build.pipeline.PipelineOptions;
+import org.remixstudio.engine.export.oci.LayerTarWriter;
 import org.remixstudio.engine.repo.AptSource;
+import org.remixstudio.engine.repo.CachedRelease;
+import org.remixstudio.engine.repo.RepositoryCache;
+import org.remixstudio.engine.repo.SuiteStatus;
+import org.remixstudio.engine.repo.SuiteTarget;
+import org.remixstudio.engine.resolve.Resolver;
+import org.remixstudio.engine.spec.LockedLayer;
+import org.remixstudio.engine.spec.LockedPackage;
+import org.remixstudio.engine.spec.ReleaseDigest;
+import org.remixstudio.engine.spec.RemixLock;
+import org.remixstudio.engine.spec.RemixLockWriter;
+import org.remixstudio.engine.spec.RemixSpec;
+import org.remixstudio.engine.spec.RemixSpecFiles;
+import org.remixstudio.engine.spec.RemixSpecReader;
+import org.remixstudio.engine.spec.RemixSpecWriter;
+import org.remixstudio.engine.spec.SourceSpec;
 import org.remixstudio.engine.repo.LoadedCatalog;
 import org.remixstudio.engine.repo.OneLineSourcesParser;
 import org.remixstudio.engine.repo.RepositoryCatalogLoader;
@@ -39,6 +65,136 @@ public final class RemixEngine {
      * @throws EngineException naming the source, file or URL at fault
      */
     public PackageCatalog loadCatalog(Consumer<ProgressEvent> progress) {
+        Loaded loaded = load(settings, progress);
+        return new PackageCatalog(loaded.catalog(), loaded.baseSuite());
+    }
+
+    /**
+     * Builds the image a spec describes and writes it as {@code request.output()}: resolves each layer,
+     * fetches the packages, builds the base tree and installs each layer on it inside a sandbox, and
+     * writes one OCI layer per spec layer (or one with {@code squash}). Unchanged lower layers come
+     * from the layer cache. {@code SOURCE_DATE_EPOCH}, or else the spec's {@code timestamp}, fixes every
+     * file time and the creation time. Interrupting the calling thread cancels it; a failed or
+     * cancelled build leaves no output and no work directory.
+     *
+     * @param progress receives {@code release}, {@code fetch}, {@code unpack}, {@code configure},
+     *                 {@code layer} and {@code export} events
+     * @throws EngineException naming the spec field, package, source or file at fault
+     */
+    public BuildResult build(BuildRequest request, Consumer<ProgressEvent> progress) {
+        RemixSpec spec = new RemixSpecReader().read(request.spec());
+        Loaded loaded = load(settingsFor(spec, request.extraSources()), progress);
+        Long epoch = sourceDateEpoch(spec);
+        PipelineOptions options = new PipelineOptions(request.output(), switch (request.format()) {
+            case OCI -> OutputFormat.OCI;
+            case OCI_DIR -> OutputFormat.OCI_DIR;
+            case ROOTFS -> OutputFormat.ROOTFS;
+        }, request.squash(), request.tag(), aptLines(loaded.sources()), epoch);
+        ImagePipeline pipeline = new ImagePipeline(loaded.catalog().catalog(),
+                DebFetcher.create(settings.cacheDir().resolve("debs")), new LayerCache(settings.cacheDir()),
+                settings.cacheDir().resolve("work"));
+        BuiltImage image = pipeline.build(spec, options, progress);
+        List<BuildResult.Layer> layers = image.layers().stream().map(l -> new BuildResult.Layer(l.name(),
+                l.packages(), l.added(), l.removed(), l.diffId(), l.size(), l.fromCache())).toList();
+        return new BuildResult(image.output(), image.digest(), image.size(), layers, image.warnings());
+    }
+
+    /**
+     * Resolves a spec and writes what it resolved to beside it as {@code NAME.remix.lock.json}.
+     *
+     * @return the lock file written
+     * @throws EngineException naming the spec field, package or source at fault
+     */
+    public Path lock(Path specFile, Consumer<ProgressEvent> progress) {
+        RemixSpec spec = new RemixSpecReader().read(specFile);
+        Loaded loaded = load(settingsFor(spec, List.of()), progress);
+        List<LayerPlan> plans = new LayerPlanner(new Resolver(loaded.catalog().catalog(), spec.architecture()))
+                .plan(spec);
+        List<LockedLayer> layers = new ArrayList<>();
+        for (LayerPlan plan : plans) {
+            layers.add(new LockedLayer(plan.name().equals(LayerPlanner.BASE) ? LockedLayer.BASE : plan.name(),
+                    plan.added().stream().map(p -> new LockedPackage(p.name(), p.version().toString(),
+                            p.architecture(), p.sha256())).toList()));
+        }
+        List<ReleaseDigest> releases = loaded.catalog().suites().stream()
+                .map(s -> new ReleaseDigest(s.uri(), s.suite(), releaseSha256(s))).toList();
+        RemixLock lock = new RemixLock(RemixSpec.CURRENT_VERSION, new RemixSpecWriter().sha256(spec), releases, layers);
+        Path target = RemixSpecFiles.lockFileFor(specFile);
+        new RemixLockWriter().write(lock, target);
+        return target;
+    }
+
+    /** The engine's settings with the spec's suite, architecture and sources. */
+    private EngineSettings settingsFor(RemixSpec spec, List<String> extra) {
+        List<String> lines = new ArrayList<>();
+        for (SourceSpec source : spec.sources().entries()) {
+            lines.addAll(oneLine(source));
+        }
+        lines.addAll(settings.extraSources());
+        lines.addAll(extra);
+        return settings.withSuite(spec.sources().system() ? spec.suite() : null)
+                .withArchitecture(spec.architecture())
+                .withSystemSources(spec.sources().system() && settings.useSystemSources())
+                .withExtraSources(lines);
+    }
+
+    /** A spec's source entry as one-line {@code sources.list} entries. */
+    private static List<String> oneLine(SourceSpec source) {
+        if (source.hasInlineKey()) {
+            throw new EngineException("A source of the spec (" + source.uris() + ") has an inline key in signedBy;"
+                    + " building with inline keys is not supported yet. Put the key in a keyring file and give"
+                    + " its absolute path in signedBy.");
+        }
+        List<String> out = new ArrayList<>();
+        String options = source.signedBy().map(k -> "[signed-by=" + k + "] ").orElse("")
+                + (source.trusted() ? "[trusted=yes] " : "");
+        options = options.replace("] [", " ");
+        for (String type : source.types()) {
+            for (String uri : source.uris()) {
+                for (String suite : source.suites()) {
+                    out.add(type + " " + options + uri + " " + suite + " " + String.join(" ", source.components()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Long sourceDateEpoch(RemixSpec spec) {
+        Instant env = LayerTarWriter.sourceDateEpochFromEnvironment();
+        if (env != null) {
+            return env.getEpochSecond();
+        }
+        return spec.timestamp().isPresent() ? spec.timestamp().getAsLong() : null;
+    }
+
+    /** {@code deb URI SUITE COMPONENTS} for each binary source, as mmdebstrap writes them into the image. */
+    private static List<String> aptLines(List<AptSource> sources) {
+        List<String> lines = new ArrayList<>();
+        for (AptSource s : sources) {
+            if (!s.isBinary()) {
+                continue;
+            }
+            for (String uri : s.uris()) {
+                for (String suite : s.suites()) {
+                    lines.add("deb " + uri + " " + suite + " " + String.join(" ", s.components()));
+                }
+            }
+        }
+        return lines;
+    }
+
+    private String releaseSha256(SuiteStatus suite) {
+        // the Release file just loaded is the newest verified one in the cache
+        return new RepositoryCache(settings.cacheDir())
+                .release(new SuiteTarget(suite.uri(), suite.suite(), List.of(), null))
+                .map(CachedRelease::releaseSha256).orElse("");
+    }
+
+    /** The loaded catalog with the sources and base suite it came from. */
+    private record Loaded(LoadedCatalog catalog, List<AptSource> sources, String baseSuite) {
+    }
+
+    private static Loaded load(EngineSettings settings, Consumer<ProgressEvent> progress) {
         SystemSources system = new SystemSources(settings.systemRoot());
         List<AptSource> sources = new ArrayList<>();
         if (settings.useSystemSources()) {
@@ -58,10 +214,10 @@ public final class RemixEngine {
         String baseSuite = settings.suite() != null ? settings.suite() : firstSuite(sources);
         LoadedCatalog loaded = RepositoryCatalogLoader.create(system, settings.cacheDir())
                 .load(sources, settings.architecture(), settings.offline(), settings.maxCacheAge(), progress);
-        return new PackageCatalog(loaded, baseSuite);
+        return new Loaded(loaded, sources, baseSuite);
     }
 
-    private String firstSuite(List<AptSource> sources) {
+    private static String firstSuite(List<AptSource> sources) {
         return sources.stream().filter(s -> s.isBinary() && !s.suites().isEmpty())
                 .map(s -> s.suites().get(0)).findFirst().orElse(null);
     }

@@ -17,7 +17,7 @@ import org.remixstudio.engine.build.dpkg.TreeFiles;
  * namespace build, files the scripts left belong to subordinate ids that the user cannot remove from
  * outside. {@link #run()} does the same from Java for a tree nothing ran in.
  */
-final class RootfsCleanup {
+public final class RootfsCleanup {
 
     private static final List<String> UNREPRODUCIBLE = List.of("var/log/dpkg.log", "var/log/apt/history.log",
             "var/log/apt/term.log", "var/log/alternatives.log", "var/cache/ldconfig/aux-cache",
@@ -30,7 +30,7 @@ final class RootfsCleanup {
     }
 
     /** The cleanup as a POSIX shell script for the tree's own shell and coreutils. */
-    static String script() {
+    public static String script() {
         StringBuilder sb = new StringBuilder();
         sb.append("rm -f");
         for (String file : UNREPRODUCIBLE) {

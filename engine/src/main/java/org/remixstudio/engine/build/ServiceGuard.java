@@ -17,18 +17,18 @@ import org.remixstudio.engine.build.dpkg.TreeFiles;
  * the top-level directory is already a merged-{@code /usr} link, so no link is ever followed out of
  * the tree.
  */
-final class ServiceGuard {
+public final class ServiceGuard {
 
     private static final String POLICY = "#!/bin/sh\nexit 101\n";
     private static final String FAKE_SSD = "#!/bin/sh\necho \"Warning: Fake start-stop-daemon called, doing nothing\">&2\n";
 
     private final Path root;
 
-    ServiceGuard(Path root) {
+    public ServiceGuard(Path root) {
         this.root = root;
     }
 
-    void install() {
+    public void install() {
         Path sbin = root.resolve("usr/sbin");
         if (Files.isDirectory(sbin, LinkOption.NOFOLLOW_LINKS)) {
             TreeFiles.write(sbin.resolve("policy-rc.d"), POLICY.getBytes(StandardCharsets.US_ASCII), 0755);
@@ -40,7 +40,7 @@ final class ServiceGuard {
         }
     }
 
-    void remove() {
+    public void remove() {
         delete(root.resolve("usr/sbin/policy-rc.d"));
         // usrmerge may have moved /sbin into /usr/sbin meanwhile: look again
         Path ssd = startStopDaemon();

@@ -51,6 +51,8 @@ public final class RemixCli implements Runnable {
         m.put("show", ShowCommand::new);
         m.put("resolve", ResolveCommand::new);
         m.put("inspect", InspectCommand::new);
+        m.put("build", BuildCommand::new);
+        m.put("lock", LockCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return m;
     }

@@ -200,12 +200,23 @@ public final class TreeExtractor {
                 ? new java.nio.file.attribute.FileAttribute<?>[] {java.nio.file.attribute.PosixFilePermissions
                         .asFileAttribute(Umask.permissions(entry.mode()))}
                 : new java.nio.file.attribute.FileAttribute<?>[0];
-        java.nio.channels.SeekableByteChannel channel;
-        try {
-            channel = Files.newByteChannel(dest, CREATE_FILE, attrs);
-        } catch (java.nio.file.FileAlreadyExistsException e) {
-            removeNonDirectory(dest, lstat(dest), entry, origin);
-            channel = Files.newByteChannel(dest, CREATE_FILE, attrs);
+        // Packages unpacked in parallel into one tree may ship the same path (PackageUnpacker resolves
+        // such overlaps afterwards and re-extracts the winner): the path can appear or vanish between
+        // our calls, so both are retried or tolerated here instead of failing the unpack.
+        java.nio.channels.SeekableByteChannel channel = null;
+        for (int attempt = 0; channel == null; attempt++) {
+            try {
+                channel = Files.newByteChannel(dest, CREATE_FILE, attrs);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt >= 3) {
+                    throw e;
+                }
+                try {
+                    removeNonDirectory(dest, lstat(dest), entry, origin);
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    // removed by a parallel unpack meanwhile: create it on the next attempt
+                }
+            }
         }
         try (OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
             copyExactly(content, out, entry, origin);
@@ -213,10 +224,14 @@ public final class TreeExtractor {
         files++;
         bytes += entry.size();
         boolean ownerIsRight = !options.applyOwnership() || (entry.uid() == 0 && entry.gid() == 0);
-        if (modeAtCreation && ownerIsRight && entry.xattrs().isEmpty()) {
-            setMtime(dest, entry, false);
-        } else {
-            applyAttributes(dest, entry);
+        try {
+            if (modeAtCreation && ownerIsRight && entry.xattrs().isEmpty()) {
+                setMtime(dest, entry, false);
+            } else {
+                applyAttributes(dest, entry);
+            }
+        } catch (java.nio.file.NoSuchFileException replacedMeanwhile) {
+            // a parallel unpack of an overlapping package removed our copy; see above
         }
     }
 

@@ -28,6 +28,11 @@ import org.remixstudio.engine.api.EngineException;
  */
 public final class OciArchiveWriter {
 
+    /** The digest of the image manifest {@link #write} writes for {@code spec}: the image's identity. */
+    public Digest manifestDigest(ImageSpec spec) {
+        return new ImageDocuments(spec).manifestDigest;
+    }
+
     /** Writes {@code spec} to {@code target}; a failure leaves no partial file behind. */
     public void write(ImageSpec spec, Path target) {
         ImageDocuments docs = new ImageDocuments(spec);

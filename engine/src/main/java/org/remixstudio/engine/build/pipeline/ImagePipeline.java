@@ -1,0 +1,306 @@
+package org.remixstudio.engine.build.pipeline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.remixstudio.engine.api.EngineException;
+import org.remixstudio.engine.api.ProgressEvent;
+import org.remixstudio.engine.build.RootfsBuild;
+import org.remixstudio.engine.build.RootfsBuilder;
+import org.remixstudio.engine.build.RootfsOptions;
+import org.remixstudio.engine.build.fetch.DebFetcher;
+import org.remixstudio.engine.build.fetch.FetchedDeb;
+import org.remixstudio.engine.build.layer.CachedLayer;
+import org.remixstudio.engine.build.layer.LayerApplier;
+import org.remixstudio.engine.build.layer.LayerCache;
+import org.remixstudio.engine.build.layer.LayerChanges;
+import org.remixstudio.engine.build.layer.LayerDiff;
+import org.remixstudio.engine.build.layer.LayerKey;
+import org.remixstudio.engine.build.layer.TreeManifest;
+import org.remixstudio.engine.build.layer.TreeScanner;
+import org.remixstudio.engine.build.sandbox.Sandbox;
+import org.remixstudio.engine.build.sandbox.SandboxMode;
+import org.remixstudio.engine.catalog.BinaryPackage;
+import org.remixstudio.engine.catalog.Catalog;
+import org.remixstudio.engine.export.oci.ImageLayer;
+import org.remixstudio.engine.export.oci.ImageReference;
+import org.remixstudio.engine.export.oci.ImageSpec;
+import org.remixstudio.engine.export.oci.LayerBlob;
+import org.remixstudio.engine.export.oci.LayerEntry;
+import org.remixstudio.engine.export.oci.LayerTarWriter;
+import org.remixstudio.engine.export.oci.OciArchiveWriter;
+import org.remixstudio.engine.export.oci.OciDirectoryWriter;
+import org.remixstudio.engine.export.oci.RuntimeConfig;
+import org.remixstudio.engine.resolve.Resolver;
+import org.remixstudio.engine.spec.ContainerConfigSpec;
+import org.remixstudio.engine.spec.RemixSpec;
+import org.remixstudio.engine.tree.TreeEntry;
+
+/**
+ * Builds an image from a spec, step by step: plan the layers ({@link LayerPlanner}), fetch every
+ * package, build the base tree ({@link RootfsBuilder}), install each further layer with the image's
+ * own dpkg ({@link PackageStep}), turn each step's change into a layer ({@link LayerDiff}) and write
+ * the image. Layers are kept in the {@link LayerCache} keyed by their parent chain and inputs; when
+ * the lowest layers are cached, the tree is re-created from their blobs with {@link LayerApplier}
+ * (decision record 0002) and only the layers above are built. The work directory is removed
+ * whatever happens, and the output appears only when complete.
+ */
+public final class ImagePipeline {
+
+    private final Catalog catalog;
+    private final DebFetcher fetcher;
+    private final LayerCache cache;
+    private final Path workParent;
+    private final TreeScanner scanner = new TreeScanner();
+
+    /**
+     * @param workParent where the scratch tree goes (must allow device-less root-owned files)
+     */
+    public ImagePipeline(Catalog catalog, DebFetcher fetcher, LayerCache cache, Path workParent) {
+        this.catalog = catalog;
+        this.fetcher = fetcher;
+        this.cache = cache;
+        this.workParent = workParent;
+    }
+
+    public BuiltImage build(RemixSpec spec, PipelineOptions options, Consumer<ProgressEvent> progress) {
+        List<LayerPlan> plans = new LayerPlanner(new Resolver(catalog, spec.architecture())).plan(spec);
+        Instant created = options.sourceDateEpoch() != null ? Instant.ofEpochSecond(options.sourceDateEpoch())
+                : Instant.ofEpochSecond(Instant.now().getEpochSecond());
+        Instant clamp = options.sourceDateEpoch() != null ? created : null;
+        LayerTarWriter writer = new LayerTarWriter(clamp, LayerTarWriter.Compression.GZIP);
+        SandboxMode mode = Sandbox.detect();
+        Path work;
+        try {
+            Files.createDirectories(workParent);
+            work = Files.createTempDirectory(workParent, "remix-build-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a work directory in " + workParent, e);
+        }
+        Path tree = work.resolve("root");
+        List<String> warnings = new ArrayList<>();
+        try {
+            List<CachedLayer> layers = new ArrayList<>();
+            List<BuiltLayer> built = new ArrayList<>();
+            List<TreeEntry> special = new ArrayList<>();
+            String environment = "arch " + spec.architecture() + "\nvariant " + spec.variant() + "\nsources "
+                    + options.aptSources() + "\nepoch " + options.sourceDateEpoch() + "\n";
+            int reused = reusableLayers(plans, environment, layers);
+            for (int i = 0; i < reused; i++) {
+                built.add(builtLayer(plans.get(i), layers.get(i), true));
+            }
+            // with every layer cached and nothing to do on the tree, the image is made of the blobs alone
+            boolean needTree = reused < plans.size() || !spec.customizations().isEmpty() || options.squash()
+                    || options.format() == OutputFormat.ROOTFS;
+            TreeManifest before = TreeManifest.empty();
+            if (reused > 0 && needTree) {
+                progress.accept(new ProgressEvent("cache", reused + " cached layer(s)", 0, reused, ProgressEvent.Unit.ITEMS));
+                createRoot(tree);
+                new LayerApplier().applyAll(layers.stream().map(l -> l.blob().file()).toList(), tree);
+                // a re-created tree holds the base's device nodes as real files, which the cached manifest
+                // does not list: scan it afresh so they do not reappear in the next layer
+                before = scanner.scan(tree).manifest();
+            }
+            Map<String, FetchedDeb> debs = fetch(plans.subList(reused, plans.size()), progress);
+            for (int i = reused; i < plans.size(); i++) {
+                checkCancelled();
+                LayerPlan plan = plans.get(i);
+                List<TreeEntry> extra = List.of();
+                if (i == 0) {
+                    RootfsOptions rootfs = RootfsOptions.defaults(spec.architecture())
+                            .withAptSources(options.aptSources()).withSourceDateEpoch(options.sourceDateEpoch())
+                            .withAutoInstalled(plan.auto())
+                            .withSandbox(mode);
+                    RootfsBuild base = new RootfsBuilder(fetcher, rootfs).build(plan.added(), tree, progress);
+                    warnings.addAll(base.warnings());
+                    extra = base.specialFiles();
+                    special.addAll(extra);
+                } else {
+                    List<FetchedDeb> added = plan.added().stream().map(p -> debs.get(key(p))).toList();
+                    new PackageStep(tree, mode, options.sourceDateEpoch())
+                            .apply(plan.name(), added, plan.removed(), plan.auto(), progress);
+                }
+                progress.accept(new ProgressEvent("layer", plan.name() + ": scan", 0, 1, ProgressEvent.Unit.ITEMS));
+                TreeManifest after = scanner.scan(tree, before).manifest();
+                LayerChanges changes = LayerDiff.compute(before, after, tree);
+                List<LayerEntry> entries = new ArrayList<>(changes.entries());
+                extra.forEach(e -> entries.add(LayerEntry.of(e)));
+                progress.accept(new ProgressEvent("layer", plan.name() + ": write", 0, 1, ProgressEvent.Unit.ITEMS));
+                LayerBlob blob = writer.write(entries, cache.newBlobFile());
+                CachedLayer parent = layers.isEmpty() ? null : layers.get(layers.size() - 1);
+                String inputs = environment + plan.cacheInputs();
+                CachedLayer stored = cache.store(LayerKey.of(parent == null ? null : parent.chainId(), inputs), parent,
+                        new ImageLayer(blob, plan.createdBy(), ""), after, inputs);
+                layers.add(stored);
+                built.add(builtLayer(plan, stored, false));
+                progress.accept(new ProgressEvent("layer", plan.name(), i + 1, plans.size(), ProgressEvent.Unit.ITEMS));
+                before = after;
+            }
+            checkCancelled();
+            if (!spec.customizations().isEmpty()) {
+                String inputs = environment + "customizations " + spec.customizations();
+                CachedLayer parent = layers.get(layers.size() - 1);
+                LayerKey key = LayerKey.of(parent.chainId(), inputs);
+                // cached only if everything below was: the step ran on that exact tree
+                Optional<CachedLayer> hit = reused == plans.size()
+                        ? cache.find(key).filter(cache::verify) : Optional.empty();
+                CachedLayer custom;
+                if (hit.isPresent()) {
+                    custom = hit.get();
+                    new LayerApplier().apply(custom.blob().file(), tree);
+                    before = scanner.scan(tree).manifest();
+                } else {
+                    progress.accept(new ProgressEvent("layer", "customizations", 0, 1, ProgressEvent.Unit.ITEMS));
+                    new CustomizationStep(tree, mode, options.sourceDateEpoch()).apply(spec.customizations());
+                    TreeManifest after = scanner.scan(tree, before).manifest();
+                    LayerBlob blob = writer.write(LayerDiff.compute(before, after, tree).entries(), cache.newBlobFile());
+                    custom = cache.store(key, parent, new ImageLayer(blob, "remix: customizations", ""), after, inputs);
+                    before = after;
+                }
+                layers.add(custom);
+                LayerPlan top = plans.get(plans.size() - 1);
+                built.add(new BuiltLayer("customizations", top.packages().size(), 0, 0,
+                        custom.blob().diffId().toString(), custom.blob().size(), hit.isPresent()));
+            }
+            List<ImageLayer> imageLayers = layers.stream().map(CachedLayer::toImageLayer).toList();
+            if (options.squash() || options.format() == OutputFormat.ROOTFS) {
+                List<LayerEntry> entries = new ArrayList<>(LayerDiff.compute(TreeManifest.empty(), before, tree).entries());
+                special.forEach(e -> entries.add(LayerEntry.of(e)));
+                if (options.format() == OutputFormat.ROOTFS) {
+                    LayerBlob flat = new LayerTarWriter(clamp, LayerTarWriter.Compression.NONE)
+                            .write(entries, work.resolve("rootfs.tar"));
+                    move(flat.file(), options.output());
+                    return new BuiltImage(options.output(), "", size(options.output()), built, warnings);
+                }
+                LayerBlob one = writer.write(entries, work.resolve("squashed.tar.gz"));
+                LayerPlan top = plans.get(plans.size() - 1);
+                imageLayers = List.of(new ImageLayer(one, "remix: squashed " + plans.stream().map(LayerPlan::name).toList(), ""));
+                built = List.of(new BuiltLayer("squashed", top.packages().size(), top.packages().size(), 0,
+                        one.diffId().toString(), one.size(), false));
+            }
+            ImageSpec image = imageSpec(spec, options, imageLayers, created);
+            progress.accept(new ProgressEvent("export", options.output().toString(), 0, 1, ProgressEvent.Unit.ITEMS));
+            String digest;
+            if (options.format() == OutputFormat.OCI_DIR) {
+                new OciDirectoryWriter().write(image, options.output());
+                digest = new OciArchiveWriter().manifestDigest(image).toString();
+            } else {
+                OciArchiveWriter archive = new OciArchiveWriter();
+                archive.write(image, options.output());
+                digest = archive.manifestDigest(image).toString();
+            }
+            progress.accept(new ProgressEvent("export", options.output().toString(), 1, 1, ProgressEvent.Unit.ITEMS));
+            return new BuiltImage(options.output(), digest, size(options.output()), built, warnings);
+        } finally {
+            Sandbox.removeTree(work, mode);
+        }
+    }
+
+    /** Finds the cached layers from the bottom up until the first miss; fills {@code layers}. */
+    private int reusableLayers(List<LayerPlan> plans, String environment, List<CachedLayer> layers) {
+        CachedLayer parent = null;
+        for (LayerPlan plan : plans) {
+            String inputs = environment + plan.cacheInputs();
+            Optional<CachedLayer> hit = cache.find(LayerKey.of(parent == null ? null : parent.chainId(), inputs));
+            if (hit.isEmpty() || !cache.verify(hit.get())) {
+                break;
+            }
+            parent = hit.get();
+            layers.add(parent);
+        }
+        return layers.size();
+    }
+
+    private Map<String, FetchedDeb> fetch(List<LayerPlan> plans, Consumer<ProgressEvent> progress) {
+        Map<String, BinaryPackage> wanted = new LinkedHashMap<>();
+        plans.forEach(p -> p.added().forEach(b -> wanted.put(key(b), b)));
+        Map<String, FetchedDeb> out = new HashMap<>();
+        fetcher.fetchAll(wanted.values(), progress).forEach(d -> out.put(key(d.pkg()), d));
+        return out;
+    }
+
+    private static String key(BinaryPackage p) {
+        return p.name() + ":" + p.architecture() + "=" + p.version();
+    }
+
+    private static BuiltLayer builtLayer(LayerPlan plan, CachedLayer layer, boolean fromCache) {
+        return new BuiltLayer(plan.name(), plan.packages().size(), plan.added().size(), plan.removed().size(),
+                layer.blob().diffId().toString(), layer.blob().size(), fromCache);
+    }
+
+    private static ImageSpec imageSpec(RemixSpec spec, PipelineOptions options, List<ImageLayer> layers, Instant created) {
+        ContainerConfigSpec c = spec.container();
+        List<String> env = new ArrayList<>();
+        c.env().forEach((k, v) -> env.add(k + "=" + v));
+        if (c.env().keySet().stream().noneMatch("PATH"::equals)) {
+            env.add(0, "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+        }
+        RuntimeConfig runtime = new RuntimeConfig(c.user().orElse(""), env, c.entrypoint(),
+                c.cmd().isEmpty() && c.entrypoint().isEmpty() ? List.of("/bin/sh") : c.cmd(),
+                c.workdir().orElse(""), new TreeSet<>(c.exposedPorts()), c.labels(), "");
+        Map<String, String> annotations = new LinkedHashMap<>();
+        annotations.put("org.opencontainers.image.title", spec.name());
+        annotations.put("org.opencontainers.image.created", created.toString());
+        if (!spec.description().isEmpty()) {
+            annotations.put("org.opencontainers.image.description", spec.description());
+        }
+        ImageReference ref = ImageReference.parse(options.tag() != null ? options.tag() : spec.name() + ":latest");
+        return new ImageSpec(ref, goArch(spec.architecture()), "linux", runtime, layers, created, annotations);
+    }
+
+    /** Debian architecture names as OCI (GOARCH) spells them. */
+    static String goArch(String debian) {
+        return switch (debian) {
+            case "i386" -> "386";
+            case "armhf", "armel" -> "arm";
+            case "ppc64el" -> "ppc64le";
+            default -> debian;
+        };
+    }
+
+    private static void move(Path from, Path to) {
+        try {
+            Path tmp = to.resolveSibling("." + to.getFileName() + ".part");
+            Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new EngineException("cannot write " + to + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long size(Path output) {
+        try (Stream<Path> files = Files.walk(output)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static void createRoot(Path tree) {
+        try {
+            Files.createDirectories(tree);
+            Files.setAttribute(tree, "unix:mode", 0755);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the build tree " + tree, e);
+        }
+    }
+
+    private static void checkCancelled() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("the build was cancelled");
+        }
+    }
+}
