@@ -41,6 +41,6 @@ public final class RemixLockWriter {
 
     /** Writes {@code lock} to {@code file} atomically (temporary file, then rename). */
     public void write(RemixLock lock, Path file) {
-        AtomicFiles.write(file, toBytes(lock), "lock file");
+        SavedFile.write(file, toBytes(lock), "lock file");
     }
 }

@@ -81,7 +81,7 @@ public final class RemixSpecWriter {
 
     /** Writes the canonical form to {@code file} atomically (temporary file, then rename). */
     public void write(RemixSpec spec, Path file) {
-        AtomicFiles.write(file, toBytes(spec), "spec");
+        SavedFile.write(file, toBytes(spec), "spec");
     }
 
     private ObjectNode source(SourceSpec s) {

@@ -1,5 +1,6 @@
 package org.remixstudio.engine.build.layer;
 
+import org.remixstudio.engine.io.AtomicFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -50,7 +51,7 @@ final class ManifestCodec {
     static void write(TreeManifest manifest, Path file) {
         byte[] bytes = encode(manifest);
         try {
-            AtomicWrite.file(file, tmp -> Files.write(tmp, bytes));
+            AtomicFiles.writeBytes(file, bytes);
         } catch (IOException e) {
             throw new EngineException("cannot write tree manifest " + file + ": " + e.getMessage(), e);
         }

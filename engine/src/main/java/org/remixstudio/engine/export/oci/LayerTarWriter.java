@@ -1,5 +1,6 @@
 package org.remixstudio.engine.export.oci;
 
+import org.remixstudio.engine.io.AtomicFiles;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package org.remixstudio.engine.export.oci;
 
+import org.remixstudio.engine.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.remixstudio.engine.export.oci;
+package org.remixstudio.engine.io;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -11,24 +11,27 @@ import java.nio.file.attribute.PosixFilePermissions;
  * Writes a file or directory next to its final place under a temporary name and renames it into
  * place only when complete, so a failure or a cancellation never leaves partial output.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     /** Fills a file given its temporary path. */
     @FunctionalInterface
-    interface Writer {
+    public interface Writer {
         void write(Path temporary) throws IOException;
     }
 
     private AtomicFiles() {
     }
 
-    static void writeFile(Path target, Writer writer) throws IOException {
+    public static void writeFile(Path target, Writer writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".partial");
         try {
             writer.write(tmp);
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+            // The temporary file is created private; the result keeps the permissions of the file it
+            // replaces, and a new file gets rw-r--r--.
+            Files.setPosixFilePermissions(tmp, Files.exists(target)
+                    ? Files.getPosixFilePermissions(target) : PosixFilePermissions.fromString("rw-r--r--"));
             move(tmp, target);
         } catch (IOException | RuntimeException | Error e) {
             Files.deleteIfExists(tmp);
@@ -36,11 +39,25 @@ final class AtomicFiles {
         }
     }
 
+    /** Writes {@code bytes} as {@link #writeFile} does, forced to disk before the rename. */
+    public static void writeBytes(Path target, byte[] bytes) throws IOException {
+        writeFile(target, tmp -> {
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(tmp,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+        });
+    }
+
     /**
      * Builds a directory under a temporary name, then puts it in place of {@code target}; an
      * existing target is first renamed aside and deleted only after the new one is in place.
      */
-    static void writeDirectory(Path target, Writer writer) throws IOException {
+    public static void writeDirectory(Path target, Writer writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempDirectory(dir, "." + target.getFileName() + ".");
@@ -69,7 +86,7 @@ final class AtomicFiles {
         }
     }
 
-    static void deleteTree(Path root) throws IOException {
+    public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
