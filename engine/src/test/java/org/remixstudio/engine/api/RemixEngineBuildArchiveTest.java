@@ -66,6 +66,23 @@ class RemixEngineBuildArchiveTest {
     }
 
     @Test
+    void build_withATimestamp_isBitIdentical_evenFromAnEmptyCache() throws Exception {
+        Path spec = tmp.resolve("stamped.remix.json");
+        Files.writeString(spec, Files.readString(example("minimal-bookworm.remix.json"))
+                .replace("\"variant\": \"minbase\",", "\"variant\": \"minbase\",\n  \"timestamp\": 1735689600,"));
+        Path first = tmp.resolve("first.tar");
+        Path second = tmp.resolve("second.tar");
+        engine.build(new BuildRequest(spec, first, BuildRequest.Format.OCI, false, null, List.of()), e -> { });
+        RemixEngine fresh = new RemixEngine(EngineSettings.defaults().withCacheDir(tmp.resolve("empty-cache")));
+        BuildResult again = fresh.build(new BuildRequest(spec, second, BuildRequest.Format.OCI, false, null, List.of()),
+                e -> { });
+
+        assertThat(again.layers()).noneMatch(BuildResult.Layer::fromCache);
+        assertThat(sh("sha256sum", second.toString()).split(" ")[0])
+                .isEqualTo(sh("sha256sum", first.toString()).split(" ")[0]);
+    }
+
+    @Test
     void build_twoLayersRemove_runsInPodman_withAConsistentDpkgDatabase() throws Exception {
         Path out = tmp.resolve("two.tar");
         String tag = "remix-test/two-layers:t" + System.nanoTime();

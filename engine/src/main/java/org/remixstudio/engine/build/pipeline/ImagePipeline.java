@@ -60,6 +60,13 @@ import org.remixstudio.engine.tree.TreeEntry;
  */
 public final class ImagePipeline {
 
+    /**
+     * The version of the way layers are made from their inputs, part of every layer-cache key: bump it
+     * whenever a change to the build (unpacking, configuring, cleaning up, diffing) changes what a layer
+     * holds, so that no layer made by older code is ever reused as if it were current.
+     */
+    static final int RECIPE = 2;
+
     private final Catalog catalog;
     private final DebFetcher fetcher;
     private final LayerCache cache;
@@ -96,7 +103,7 @@ public final class ImagePipeline {
             List<CachedLayer> layers = new ArrayList<>();
             List<BuiltLayer> built = new ArrayList<>();
             List<TreeEntry> special = new ArrayList<>();
-            String environment = "arch " + spec.architecture() + "\nvariant " + spec.variant() + "\nsources "
+            String environment = "recipe " + RECIPE + "\narch " + spec.architecture() + "\nvariant " + spec.variant() + "\nsources "
                     + options.aptSources() + "\nepoch " + options.sourceDateEpoch() + "\n";
             int reused = reusableLayers(plans, environment, layers);
             for (int i = 0; i < reused; i++) {
