@@ -37,8 +37,7 @@ public final class AptOracle {
     /** The same for another architecture, or with Recommends installed. */
     public static List<String> answer(String release, String arch, String variant, String include,
             boolean recommends) {
-        String key = release + "-" + (arch.equals("amd64") ? "" : arch + "-") + variant + "-"
-                + (include == null ? "none" : include) + (recommends ? "-recommends" : "");
+        String key = OracleKey.of(release, arch, variant, include, recommends);
         Path file = ROOT.resolve("oracle-real").resolve(key + ".txt");
         try {
             if (!Files.isRegularFile(file) || Files.size(file) == 0) {

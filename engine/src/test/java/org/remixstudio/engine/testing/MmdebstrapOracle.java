@@ -36,8 +36,7 @@ public final class MmdebstrapOracle {
      */
     public static List<String> answer(String release, String arch, String variant, String include,
             boolean recommends) {
-        String key = release + "-" + (arch.equals("amd64") ? "" : arch + "-") + variant + "-"
-                + (include == null ? "none" : include) + (recommends ? "-recommends" : "");
+        String key = OracleKey.of(release, arch, variant, include, recommends);
         Path file = CACHE.resolve(key + ".txt");
         try {
             if (!Files.isRegularFile(file) || Files.size(file) == 0) {
