@@ -20,10 +20,12 @@ import org.remixstudio.engine.repo.RepositoryCache;
 import org.remixstudio.engine.repo.SuiteStatus;
 import org.remixstudio.engine.repo.SuiteTarget;
 import org.remixstudio.engine.resolve.Resolver;
+import org.remixstudio.engine.spec.LockCheck;
 import org.remixstudio.engine.spec.LockedLayer;
 import org.remixstudio.engine.spec.LockedPackage;
 import org.remixstudio.engine.spec.ReleaseDigest;
 import org.remixstudio.engine.spec.RemixLock;
+import org.remixstudio.engine.spec.RemixLockReader;
 import org.remixstudio.engine.spec.RemixLockWriter;
 import org.remixstudio.engine.spec.RemixSpec;
 import org.remixstudio.engine.spec.RemixSpecFiles;
@@ -84,7 +86,8 @@ public final class RemixEngine {
      * writes one OCI layer per spec layer (or one with {@code squash}). Unchanged lower layers come
      * from the layer cache. {@code SOURCE_DATE_EPOCH}, or else the spec's {@code timestamp}, fixes every
      * file time and the creation time. Interrupting the calling thread cancels it; a failed or
-     * cancelled build leaves no output and no work directory.
+     * cancelled build leaves no output and no work directory. With {@code request.lock()} the build
+     * installs exactly the locked package set or fails before fetching anything, listing what moved.
      *
      * @param progress receives {@code release}, {@code fetch}, {@code unpack}, {@code configure},
      *                 {@code layer} and {@code export} events
@@ -93,6 +96,14 @@ public final class RemixEngine {
     public BuildResult build(BuildRequest request, Consumer<ProgressEvent> progress) {
         RemixSpec spec = new RemixSpecReader().read(request.spec());
         Loaded loaded = load(settingsFor(spec, request.extraSources()), progress);
+        List<LayerPlan> plans = new LayerPlanner(new Resolver(loaded.catalog().catalog(), spec.architecture()))
+                .plan(spec);
+        List<String> lockNotes = List.of();
+        if (request.lock() != null) {
+            RemixLock locked = new RemixLockReader().read(request.lock());
+            lockNotes = LockCheck.compare(locked, lockOf(spec, plans, loaded))
+                    .requireSamePackages(request.lock().toString());
+        }
         Long epoch = sourceDateEpoch(spec);
         PipelineOptions options = new PipelineOptions(request.output(), switch (request.format()) {
             case OCI -> OutputFormat.OCI;
@@ -102,10 +113,12 @@ public final class RemixEngine {
         ImagePipeline pipeline = new ImagePipeline(loaded.catalog().catalog(),
                 DebFetcher.create(settings.cacheDir().resolve("debs")), new LayerCache(settings.cacheDir()),
                 settings.cacheDir().resolve("work"));
-        BuiltImage image = pipeline.build(spec, options, progress);
+        BuiltImage image = pipeline.build(spec, plans, options, progress);
         List<BuildResult.Layer> layers = image.layers().stream().map(l -> new BuildResult.Layer(l.name(),
                 l.packages(), l.added(), l.removed(), l.diffId(), l.size(), l.fromCache())).toList();
-        return new BuildResult(image.output(), image.digest(), image.size(), layers, image.warnings());
+        List<String> warnings = new ArrayList<>(lockNotes);
+        warnings.addAll(image.warnings());
+        return new BuildResult(image.output(), image.digest(), image.size(), layers, warnings);
     }
 
     /**
@@ -119,6 +132,13 @@ public final class RemixEngine {
         Loaded loaded = load(settingsFor(spec, List.of()), progress);
         List<LayerPlan> plans = new LayerPlanner(new Resolver(loaded.catalog().catalog(), spec.architecture()))
                 .plan(spec);
+        Path target = RemixSpecFiles.lockFileFor(specFile);
+        new RemixLockWriter().write(lockOf(spec, plans, loaded), target);
+        return target;
+    }
+
+    /** What a lock file records for these plans: each layer's added packages and the Release files used. */
+    private RemixLock lockOf(RemixSpec spec, List<LayerPlan> plans, Loaded loaded) {
         List<LockedLayer> layers = new ArrayList<>();
         for (LayerPlan plan : plans) {
             layers.add(new LockedLayer(plan.name().equals(LayerPlanner.BASE) ? LockedLayer.BASE : plan.name(),
@@ -127,10 +147,7 @@ public final class RemixEngine {
         }
         List<ReleaseDigest> releases = loaded.catalog().suites().stream()
                 .map(s -> new ReleaseDigest(s.uri(), s.suite(), releaseSha256(s))).toList();
-        RemixLock lock = new RemixLock(RemixSpec.CURRENT_VERSION, new RemixSpecWriter().sha256(spec), releases, layers);
-        Path target = RemixSpecFiles.lockFileFor(specFile);
-        new RemixLockWriter().write(lock, target);
-        return target;
+        return new RemixLock(RemixSpec.CURRENT_VERSION, new RemixSpecWriter().sha256(spec), releases, layers);
     }
 
     /** The engine's settings with the spec's suite, architecture and sources. */

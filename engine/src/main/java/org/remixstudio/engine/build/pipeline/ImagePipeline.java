@@ -84,7 +84,12 @@ public final class ImagePipeline {
     }
 
     public BuiltImage build(RemixSpec spec, PipelineOptions options, Consumer<ProgressEvent> progress) {
-        List<LayerPlan> plans = new LayerPlanner(new Resolver(catalog, spec.architecture())).plan(spec);
+        return build(spec, new LayerPlanner(new Resolver(catalog, spec.architecture())).plan(spec), options, progress);
+    }
+
+    /** Builds the image from plans made already (by {@link LayerPlanner} for this spec), e.g. checked against a lock. */
+    public BuiltImage build(RemixSpec spec, List<LayerPlan> plans, PipelineOptions options,
+            Consumer<ProgressEvent> progress) {
         Instant created = options.sourceDateEpoch() != null ? Instant.ofEpochSecond(options.sourceDateEpoch())
                 : Instant.ofEpochSecond(Instant.now().getEpochSecond());
         Instant clamp = options.sourceDateEpoch() != null ? created : null;
