@@ -1,5 +1,7 @@
 package org.remixstudio.engine.api;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +22,8 @@ import org.remixstudio.engine.repo.RepositoryCache;
 import org.remixstudio.engine.repo.SuiteStatus;
 import org.remixstudio.engine.repo.SuiteTarget;
 import org.remixstudio.engine.resolve.Resolver;
+import org.remixstudio.engine.run.DiskFormat;
+import org.remixstudio.engine.run.QemuLauncher;
 import org.remixstudio.engine.spec.LockCheck;
 import org.remixstudio.engine.spec.LockedLayer;
 import org.remixstudio.engine.spec.LockedPackage;
@@ -246,5 +250,41 @@ public final class RemixEngine {
     private static String firstSuite(List<AptSource> sources) {
         return sources.stream().filter(s -> s.isBinary() && !s.suites().isEmpty())
                 .map(s -> s.suites().get(0)).findFirst().orElse(null);
+    }
+
+    /**
+     * The QEMU command that boots an exported disk image with UEFI firmware, KVM when it works here
+     * (else software emulation), the disk on virtio and the serial console on standard input/output.
+     *
+     * @param architecture the image's Debian architecture ({@code amd64}, {@code arm64})
+     * @param snapshot     discard what the guest writes (the image stays as built, so copies made
+     *                     later still get their own first boot)
+     * @param sshPort      a host port forwarded to the guest's port 22, or {@code null}
+     * @throws EngineException when the image, the emulator or the firmware is missing, saying what
+     *                         to install
+     */
+    public BootCommand prepareBoot(Path image, String architecture, int memoryMib, boolean snapshot, Integer sshPort) {
+        if (!Files.isRegularFile(image)) {
+            throw new EngineException("no disk image at " + image + "; build one with `remix build SPEC --format qcow2`");
+        }
+        String emulator = QemuLauncher.emulator(architecture);
+        if (!QemuLauncher.installed(architecture)) {
+            throw new EngineException(emulator + " is not installed; install QEMU (Debian: apt-get install "
+                    + (architecture.equals("arm64") ? "qemu-system-arm" : "qemu-system-x86") + ")");
+        }
+        QemuLauncher launcher = new QemuLauncher(settings.systemRoot());
+        QemuLauncher.Firmware firmware = launcher.firmware(architecture).orElseThrow(() -> new EngineException(
+                "no UEFI firmware for " + architecture + " in /usr/share; install it (Debian: apt-get install "
+                        + (architecture.equals("arm64") ? "qemu-efi-aarch64" : "ovmf") + ")"));
+        try {
+            DiskFormat format = DiskFormat.of(image);
+            boolean kvm = QemuLauncher.kvmUsable(architecture);
+            Path vars = launcher.prepareVars(firmware, Files.createDirectories(
+                    settings.cacheDir().resolve("vm")));
+            return new BootCommand(launcher.command(image, format, architecture, firmware, vars,
+                    new QemuLauncher.Options(memoryMib, 2, snapshot, sshPort), kvm), kvm, vars);
+        } catch (IOException e) {
+            throw new EngineException("cannot prepare to boot " + image + ": " + e.getMessage());
+        }
     }
 }
