@@ -70,6 +70,15 @@ public final class RemixEngine {
     }
 
     /**
+     * Loads the packages a remix is built from: its sources (the host's or its own), its suite and
+     * its architecture, like {@link #loadCatalog(Consumer)} otherwise.
+     */
+    public PackageCatalog loadCatalog(RemixSpec spec, Consumer<ProgressEvent> progress) {
+        Loaded loaded = load(settingsFor(spec, List.of()), progress);
+        return new PackageCatalog(loaded.catalog(), loaded.baseSuite());
+    }
+
+    /**
      * Builds the image a spec describes and writes it as {@code request.output()}: resolves each layer,
      * fetches the packages, builds the base tree and installs each layer on it inside a sandbox, and
      * writes one OCI layer per spec layer (or one with {@code squash}). Unchanged lower layers come
