@@ -27,7 +27,10 @@ public final class PackageDetailsViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private Map<String, PlannedPackage> installed = Map.of();
 
-    public PackageDetailsViewModel(BackgroundRunner runner) {
+    private final ReadOnlyObjectProperty<PackageCatalog> catalog;
+
+    public PackageDetailsViewModel(ReadOnlyObjectProperty<PackageCatalog> catalog, BackgroundRunner runner) {
+        this.catalog = catalog;
         this.lookup = new LatestOnly<>(runner);
     }
 
@@ -40,7 +43,8 @@ public final class PackageDetailsViewModel {
     }
 
     /** Shows {@code name}; null clears the pane. */
-    public void show(PackageCatalog catalog, String name) {
+    public void show(String name) {
+        PackageCatalog catalog = this.catalog.get();
         if (name == null || catalog == null) {
             lookup.cancel();
             info.set(null);

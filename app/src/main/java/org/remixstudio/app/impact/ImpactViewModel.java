@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.remixstudio.app.document.DocumentChange;
+import org.remixstudio.app.document.DocumentViewModel;
 import org.remixstudio.app.tasks.BackgroundRunner;
 import org.remixstudio.app.tasks.LatestOnly;
 import org.remixstudio.engine.api.LayerEdit;
@@ -34,12 +35,23 @@ public final class ImpactViewModel {
     private long startedAt;
     private long lastLatencyNanos;
 
-    public ImpactViewModel(BackgroundRunner runner) {
+    private final DocumentViewModel document;
+    private final ReadOnlyObjectProperty<PackageCatalog> catalog;
+
+    public ImpactViewModel(DocumentViewModel document, ReadOnlyObjectProperty<PackageCatalog> catalog,
+                           BackgroundRunner runner) {
+        this.document = document;
+        this.catalog = catalog;
         this.computation = new LatestOnly<>(runner);
+        document.onChange(this::changed);
     }
 
     /** While a package is dragged over {@code layer}: what dropping it there would do. */
-    public void previewAdd(PackageCatalog catalog, RemixSpec spec, String layer, String pkg) {
+    public void previewAdd(String layer, String pkg) {
+        previewAdd(catalog.get(), document.spec(), layer, pkg);
+    }
+
+    private void previewAdd(PackageCatalog catalog, RemixSpec spec, String layer, String pkg) {
         String key = layer + "\u0000" + pkg;
         if (catalog == null || key.equals(previewKey)) {
             return;
@@ -65,7 +77,8 @@ public final class ImpactViewModel {
     }
 
     /** After an edit, undo or redo: what it did. */
-    public void changed(PackageCatalog catalog, DocumentChange change) {
+    private void changed(DocumentChange change) {
+        PackageCatalog catalog = this.catalog.get();
         previewKey = null;
         previewing.set(false);
         if (catalog == null || change.before() == null) {

@@ -132,8 +132,8 @@ public final class LayerStackViewModel {
 
     public Optional<String> addPackage(String layer, String pkg) {
         if (BASE.equals(layer)) {
-            return Optional.of("The base is the " + document.spec().variant().label()
-                    + " variant and takes no packages; drop the package on a layer above it");
+            return refuse("The base is the " + document.spec().variant().label()
+                    + " variant and takes no packages; add the package to a layer above it");
         }
         return document.apply("Add " + pkg + " to " + layer, s -> SpecEdits.addPackage(s, layer, pkg),
                 LayerEdit.add(layer, pkg));
@@ -143,7 +143,7 @@ public final class LayerStackViewModel {
         if (BASE.equals(layer)) {
             String top = topLayer().orElse(null);
             if (top == null) {
-                return Optional.of("Add a layer first: a layer above the base removes base packages");
+                return refuse("Add a layer first: a layer above the base removes base packages");
             }
             layer = top;
         }
@@ -177,7 +177,7 @@ public final class LayerStackViewModel {
 
     public Optional<String> moveLayerTo(String layer, int index) {
         if (index < 0 || index >= document.spec().layers().size()) {
-            return Optional.of("Layer '" + layer + "' is already at the " + (index < 0 ? "bottom" : "top")
+            return refuse("Layer '" + layer + "' is already at the " + (index < 0 ? "bottom" : "top")
                     + (index < 0 ? " (the base stays below every layer)" : ""));
         }
         return document.apply("Move layer " + layer, s -> SpecEdits.moveLayer(s, layer, index), null);
@@ -189,6 +189,16 @@ public final class LayerStackViewModel {
 
     public Optional<String> deleteLayer(String layer) {
         return document.apply("Delete layer " + layer, s -> SpecEdits.deleteLayer(s, layer), null);
+    }
+
+    private Optional<String> refuse(String why) {
+        document.messageProperty().set(why);
+        return Optional.of(why);
+    }
+
+    /** The base variant's name, for the base layer's caption. */
+    public String variantLabel() {
+        return document.spec() == null ? "" : document.spec().variant().label();
     }
 
     public Optional<String> topLayer() {
