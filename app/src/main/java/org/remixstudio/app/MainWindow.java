@@ -22,7 +22,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import org.remixstudio.app.build.BuildView;
 import org.remixstudio.app.catalog.CatalogView;
+import org.remixstudio.app.library.LibraryView;
 import org.remixstudio.app.catalog.PackageDetailsView;
 import org.remixstudio.app.document.DocumentViewModel;
 import org.remixstudio.app.document.NewRemixDialog;
@@ -80,6 +82,11 @@ public final class MainWindow {
     public void setTheme(Theme t) {
         theme = t;
         t.apply(scene);
+        for (Stage s : new Stage[] {buildStage, libraryStage}) {
+            if (s != null) {
+                t.apply(s.getScene());
+            }
+        }
     }
 
     public Theme theme() {
@@ -98,8 +105,8 @@ public final class MainWindow {
         doc.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent(recent));
         MenuItem save = item("Save", "Shortcut+S", this::save);
         MenuItem saveAs = item("Save as…", "Shortcut+Shift+S", this::saveAs);
-        MenuItem build = item("Build & export…", "Shortcut+B", this::openBuild);
-        MenuItem library = item("Library…", "Shortcut+Shift+L", this::openLibrary);
+        MenuItem build = item("Build & export…", "Shortcut+B", () -> openBuild());
+        MenuItem library = item("Library…", "Shortcut+Shift+L", () -> openLibrary());
         MenuItem quit = item("Quit", "Shortcut+Q", () -> {
             if (confirmDiscard()) {
                 stage.close();
@@ -294,12 +301,44 @@ public final class MainWindow {
 
     // ---- other windows
 
-    private void openBuild() {
-        studio.document().messageProperty().set("Build & export is not wired yet");
+    private Stage buildStage;
+    private Stage libraryStage;
+
+    /** The Build & export window (one, reused). */
+    public Stage openBuild() {
+        if (buildStage == null) {
+            buildStage = child("Build & export", new BuildView(studio.build()), 720, 620);
+        }
+        if (studio.build().fileNameProperty().get().isBlank() || !studio.build().runningProperty().get()) {
+            studio.build().suggestNames();
+        }
+        buildStage.show();
+        buildStage.toFront();
+        return buildStage;
     }
 
-    private void openLibrary() {
-        studio.document().messageProperty().set("The library is not wired yet");
+    public Stage openLibrary() {
+        if (libraryStage == null) {
+            libraryStage = child("Library", new LibraryView(studio.library(), entry -> {
+                if (confirmDiscard()) {
+                    openFile(entry.file());
+                }
+            }), 820, 480);
+        }
+        studio.library().refresh();
+        libraryStage.show();
+        libraryStage.toFront();
+        return libraryStage;
+    }
+
+    private Stage child(String title, javafx.scene.Parent content, double w, double h) {
+        Stage s = new Stage();
+        s.initOwner(stage);
+        s.setTitle(title + " — Remix Studio");
+        Scene sc = new Scene(content, w, h);
+        theme.apply(sc);
+        s.setScene(sc);
+        return s;
     }
 
     public CatalogView catalogView() {

@@ -3,7 +3,10 @@ package org.remixstudio.app;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.remixstudio.app.build.BuildViewModel;
 import org.remixstudio.app.catalog.CatalogViewModel;
+import org.remixstudio.app.library.LibraryStore;
+import org.remixstudio.app.library.LibraryViewModel;
 import org.remixstudio.app.catalog.PackageDetailsViewModel;
 import org.remixstudio.app.document.Autosave;
 import org.remixstudio.app.document.DocumentViewModel;
@@ -40,6 +43,8 @@ public final class Studio implements AutoCloseable {
     private final PackageDetailsViewModel details;
     private final LayerStackViewModel layers;
     private final ImpactViewModel impact;
+    private final BuildViewModel build;
+    private final LibraryViewModel library;
 
     public Studio(StudioOptions options) {
         this.options = options;
@@ -50,6 +55,10 @@ public final class Studio implements AutoCloseable {
         this.details = new PackageDetailsViewModel(catalog.catalogProperty(), runner);
         this.layers = new LayerStackViewModel(document, catalog.catalogProperty(), runner);
         this.impact = new ImpactViewModel(document, catalog.catalogProperty(), runner);
+        this.build = new BuildViewModel(engine, document, runner, java.nio.file.Path.of(System.getProperty("user.home")));
+        this.library = new LibraryViewModel(new LibraryStore(options.paths().libraryDatabase()), runner);
+        document.onSaved(file -> library.saved(document.spec().name(), file));
+        build.onFinished(library::built);
         layers.onInstalled(catalog::setInstalled);
         layers.onInstalled(details::setInstalled);
         catalog.selectedProperty().addListener((o, a, b) -> details.show(b));
@@ -126,6 +135,14 @@ public final class Studio implements AutoCloseable {
 
     public ImpactViewModel impact() {
         return impact;
+    }
+
+    public BuildViewModel build() {
+        return build;
+    }
+
+    public LibraryViewModel library() {
+        return library;
     }
 
     @Override
