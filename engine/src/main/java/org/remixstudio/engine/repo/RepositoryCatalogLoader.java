@@ -105,7 +105,7 @@ public final class RepositoryCatalogLoader {
                 loadIndexes(vr, arch, session, all, warnings);
             }
             ReleaseFile r = vr.release();
-            statuses.add(new SuiteStatus(target.uri(), target.suite(), r.codename(), r.origin(), target.components(),
+            statuses.add(new SuiteStatus(target.uri(), target.suite(), r.codename(), r.version(), r.origin(), target.components(),
                     vr.signature(), r.date(), r.validUntil(), vr.fetchedAt(), vr.fromCache(), all.size() - before,
                     warnings));
         }
