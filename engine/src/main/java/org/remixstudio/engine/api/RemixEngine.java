@@ -14,6 +14,12 @@ import org.remixstudio.engine.build.pipeline.LayerPlanner;
 import org.remixstudio.engine.build.pipeline.OutputFormat;
 import org.remixstudio.engine.build.pipeline.PipelineOptions;
 import org.remixstudio.engine.build.pipeline.SbomRecipe;
+import org.remixstudio.engine.catalog.BinaryPackage;
+import org.remixstudio.engine.catalog.SourcePackage;
+import org.remixstudio.engine.repo.Fetcher;
+import org.remixstudio.engine.source.SourceBundleReport;
+import org.remixstudio.engine.source.SourceBundler;
+import org.remixstudio.engine.source.SourceMatcher;
 import org.remixstudio.engine.sbom.CycloneDxWriter;
 import org.remixstudio.engine.sbom.ImageSbom;
 import org.remixstudio.engine.sbom.ImageSbomAssembler;
@@ -269,4 +275,39 @@ public final class RemixEngine {
         return new SbomRecipe(new ImageSbomAssembler(distro, version == null ? "development" : version,
                 p -> SbomLicense.unknown()), releases);
     }
+
+    /**
+     * Fetches the corresponding source of every binary package of the image a spec describes into
+     * {@code directory}: each source package's {@code .dsc} and files, verified against the signed
+     * {@code Sources} indexes of the spec's archives, laid out like the archive's {@code pool/}, plus
+     * {@code source-bundle.json} mapping each binary to its source (docs/sbom.md). Files already there
+     * and verified are kept, so an interrupted run resumes. Interrupting the calling thread cancels it.
+     *
+     * @param allowMissing bundle what is found and list the binaries without a source, instead of failing
+     * @param progress     receives {@code release}, {@code fetch}, {@code parse} and {@code source} events
+     * @throws EngineException naming the binary and source not found, or the file and URL whose hash
+     *                         does not match
+     */
+    public SourceBundleResult sourceBundle(Path specFile, Path directory, boolean allowMissing,
+                                           Consumer<ProgressEvent> progress) {
+        RemixSpec spec = new RemixSpecReader().read(specFile);
+        EngineSettings specSettings = settingsFor(spec, List.of());
+        Loaded loaded = load(specSettings, progress);
+        List<LayerPlan> plans = new LayerPlanner(new Resolver(loaded.catalog().catalog(), spec.architecture()))
+                .plan(spec);
+        List<BinaryPackage> binaries = plans.get(plans.size() - 1).packages();
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        binaries.forEach(b -> wanted.add(b.source()));
+        List<SourcePackage> sources = RepositoryCatalogLoader
+                .create(new SystemSources(specSettings.systemRoot()), specSettings.cacheDir())
+                .loadSources(loaded.sources(), wanted::contains, specSettings.offline(), specSettings.maxCacheAge(),
+                        progress);
+        SourceBundleReport report = new SourceBundler(Fetcher.createDefault(), SOURCE_DOWNLOADS)
+                .bundle(new SourceMatcher(sources).match(binaries), directory, allowMissing, progress);
+        return new SourceBundleResult(report.directory(), report.index(), report.binaries(), report.sources(),
+                report.filesFetched(), report.filesKept(), report.bytesFetched(), report.missing());
+    }
+
+    /** Source files fetched at once: enough to fill a link, few enough to be polite to a mirror. */
+    private static final int SOURCE_DOWNLOADS = 4;
 }

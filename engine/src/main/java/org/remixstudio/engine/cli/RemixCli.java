@@ -54,6 +54,7 @@ public final class RemixCli implements Runnable {
         m.put("build", BuildCommand::new);
         m.put("lock", LockCommand::new);
         m.put("sbom", SbomCommand::new);
+        m.put("source-bundle", SourceBundleCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return m;
     }
