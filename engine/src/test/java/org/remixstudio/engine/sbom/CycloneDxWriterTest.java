@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.remixstudio.engine.testing.SbomSchemas;
 
 class CycloneDxWriterTest {
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.remixstudio.engine.testing.SbomSchemas;
 
 class SpdxWriterTest {
 

@@ -1,4 +1,4 @@
-package org.remixstudio.engine.sbom;
+package org.remixstudio.engine.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
@@ -16,7 +16,7 @@ import java.util.List;
  * ({@code spdx.schema.json}, {@code jsf-0.82.schema.json}) resolved to the copies beside it, never
  * fetched from the network.
  */
-final class SbomSchemas {
+public final class SbomSchemas {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DIR = "classpath:sbom-schemas/";
@@ -31,12 +31,12 @@ final class SbomSchemas {
     }
 
     /** Schema errors of an SPDX 2.3 JSON document; empty when valid. */
-    static List<Error> spdx(byte[] document) {
+    public static List<Error> spdx(byte[] document) {
         return SPDX.validate(read(document));
     }
 
     /** Schema errors of a CycloneDX 1.6 JSON BOM; empty when valid. */
-    static List<Error> cycloneDx(byte[] document) {
+    public static List<Error> cycloneDx(byte[] document) {
         return CYCLONEDX.validate(read(document));
     }
 
