@@ -18,8 +18,8 @@ import org.remixstudio.engine.testing.SbomSchemas;
 /**
  * SBOMs and the source bundle against the real archive: the SBOMs of a real minbase resolution are
  * valid against the official schemas and reproducible; the source bundle of a small spec (packages
- * with tiny sources and no dependencies, under 1 MB of source) is fetched and verified, and a second
- * run keeps every file.
+ * without dependencies and with small sources, about 2 MB in all: a native source, a source with two
+ * upstream tarballs, a source with an epoch) is fetched and verified, and a second run keeps every file.
  */
 @Tag("archive")
 class RemixEngineSbomArchiveTest {
@@ -90,7 +90,7 @@ class RemixEngineSbomArchiveTest {
                   "architecture": "amd64",
                   "variant": "none",
                   "layers": [
-                    {"name": "data", "add": ["netbase", "media-types", "sensible-utils", "debian-archive-keyring"]}
+                    {"name": "data", "add": ["debian-archive-keyring", "dns-root-data", "libjs-jquery", "libaudit-common"]}
                   ]
                 }
                 """);
@@ -99,10 +99,18 @@ class RemixEngineSbomArchiveTest {
 
         assertThat(first.binaries()).isEqualTo(4);
         assertThat(first.sources()).isEqualTo(4);
-        assertThat(first.filesFetched()).isGreaterThanOrEqualTo(4);
+        assertThat(first.filesFetched()).isGreaterThanOrEqualTo(9); // 4 .dsc, 2 native, 3 + 2 for jquery and audit
         assertThat(first.bytesFetched()).isLessThan(5_000_000);
         assertThat(first.missing()).isEmpty();
         JsonNode index = JSON.readTree(first.index().toFile());
+        JsonNode audit = null;
+        for (JsonNode b : index.get("binaries")) {
+            if (b.get("name").asText().equals("libaudit-common")) {
+                audit = b.get("source");
+            }
+        }
+        assertThat(audit.get("name").asText()).isEqualTo("audit");
+        assertThat(audit.get("version").asText()).startsWith("1:");
         for (JsonNode source : index.get("sources")) {
             assertThat(out.resolve(source.get("dsc").asText())).isRegularFile();
             for (JsonNode f : source.get("files")) {
