@@ -15,7 +15,8 @@ import java.util.TreeMap;
  *       its {@code externalReferences} of type {@code distribution}, each with the Release file's
  *       SHA-256 in {@code hashes}.</li>
  *   <li>Each Debian package is a {@code library} component whose {@code bom-ref} is its purl: name,
- *       version, {@code supplier} from the Maintainer, the {@code .deb}'s SHA-256 in {@code hashes},
+ *       version, {@code supplier} from the Maintainer (the address as {@code contact.email} when it is a
+ *       mailbox, else the whole field as the name), the {@code .deb}'s SHA-256 in {@code hashes},
  *       the {@code .deb} URL as a {@code distribution} reference, the homepage as {@code website}, and
  *       source package, source version and architecture as {@code remix-studio:…} properties.</li>
  *   <li>Licenses: CycloneDX allows one SPDX expression per component, so the declared expression is
@@ -96,9 +97,11 @@ public final class CycloneDxWriter {
         if (!p.supplier().isBlank()) {
             Maintainer m = Maintainer.parse(p.supplier());
             ObjectNode supplier = c.putObject("supplier");
-            supplier.put("name", m.name().isEmpty() ? m.email() : m.name());
-            if (!m.email().isEmpty()) {
+            if (m.hasMailbox()) {
+                supplier.put("name", m.name().isEmpty() ? m.email() : m.name());
                 supplier.putArray("contact").addObject().put("email", m.email());
+            } else {
+                supplier.put("name", p.supplier().strip());
             }
         }
         c.put("name", p.name());

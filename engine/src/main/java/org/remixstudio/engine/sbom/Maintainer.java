@@ -15,6 +15,10 @@ import java.util.regex.Pattern;
 record Maintainer(String name, String email) {
 
     private static final Pattern FIELD = Pattern.compile("^\\s*(.*?)\\s*<([^>]*)>\\s*$");
+    private static final Pattern MAILBOX = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.([A-Za-z]{2,63})$");
+    /** Special-use top-level domains (RFC 2606, RFC 6761): never a deliverable mailbox. */
+    private static final java.util.Set<String> SPECIAL_USE = java.util.Set.of("invalid", "test", "example", "localhost",
+            "local", "internal");
     private static final Pattern TEAM = Pattern.compile("\\b(team|maintainers|group|developers|project|packagers)\\b");
 
     static Maintainer parse(String field) {
@@ -23,6 +27,16 @@ record Maintainer(String name, String email) {
             return new Maintainer(m.group(1).replaceAll("^\"|\"$", ""), m.group(2).strip());
         }
         return new Maintainer(field.strip(), "");
+    }
+
+    /**
+     * Whether the address is a mailbox an SBOM consumer can check as one (CycloneDX's {@code email} is
+     * an RFC 6531 {@code idn-email}, which validators check down to the top-level domain); other
+     * addresses stay in the supplier's name only.
+     */
+    boolean hasMailbox() {
+        Matcher m = MAILBOX.matcher(email);
+        return m.matches() && !SPECIAL_USE.contains(m.group(1).toLowerCase(Locale.ROOT));
     }
 
     boolean isOrganization() {

@@ -81,11 +81,12 @@ class RemixEngineBuildArchiveTest {
         Path again = tmp.resolve("again.tar");
         BuildResult second = engine.build(new BuildRequest(example("minimal-bookworm.remix.json"), again,
                 BuildRequest.Format.OCI, false, null, List.of()), e -> { });
-        // every package layer comes from the cache; the SBOM layer is made afresh, to the same bytes
+        // every package layer comes from the cache; the SBOM layer is made afresh (this spec has no
+        // timestamp, so the documents carry this build's time and the layer differs)
         assertThat(second.layers().subList(0, 2)).allMatch(BuildResult.Layer::fromCache);
         assertThat(second.layers().get(2).fromCache()).isFalse();
-        assertThat(second.layers()).extracting(BuildResult.Layer::diffId)
-                .containsExactlyElementsOf(result.layers().stream().map(BuildResult.Layer::diffId).toList());
+        assertThat(second.layers().subList(0, 2)).extracting(BuildResult.Layer::diffId)
+                .containsExactlyElementsOf(result.layers().subList(0, 2).stream().map(BuildResult.Layer::diffId).toList());
 
         Path squashed = tmp.resolve("squashed.tar");
         BuildResult flat = engine.build(new BuildRequest(example("minimal-bookworm.remix.json"), squashed,

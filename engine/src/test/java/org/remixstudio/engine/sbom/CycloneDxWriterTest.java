@@ -52,6 +52,8 @@ class CycloneDxWriterTest {
         assertThat(gcc.get("licenses").get(0).get("acknowledgement").asText()).isEqualTo("declared");
         assertThat(properties(gcc)).contains("remix-studio:debian:source=gcc-12",
                 "remix-studio:debian:source-version=12.2.0-14", "remix-studio:debian:architecture=amd64");
+        assertThat(component(bom, "needs-awk").get("supplier").get("name").asText()).isEqualTo("Nobody");
+        assertThat(component(bom, "needs-awk").get("supplier").has("contact")).isFalse();
         JsonNode mawk = component(bom, "mawk");
         assertThat(properties(mawk)).contains("remix-studio:license:concluded=GPL-2.0-only");
         assertThat(component(bom, "needs-awk").has("licenses")).isFalse();

@@ -21,6 +21,14 @@ class MaintainerTest {
     }
 
     @Test
+    void hasMailbox_onlyForAddressesInARealTopLevelDomain() {
+        assertThat(Maintainer.parse("A <a@debian.org>").hasMailbox()).isTrue();
+        assertThat(Maintainer.parse("A <a@fixture.invalid>").hasMailbox()).isFalse();
+        assertThat(Maintainer.parse("A <not an address>").hasMailbox()).isFalse();
+        assertThat(Maintainer.parse("A").hasMailbox()).isFalse();
+    }
+
+    @Test
     void parse_withoutAddress_keepsTheWholeField() {
         assertThat(Maintainer.parse("Nobody").spdx()).isEqualTo("Person: Nobody");
     }
