@@ -81,6 +81,8 @@ class SbomCommandTest {
         assertThat(r[0]).as(r[2]).isEqualTo("0");
         assertThat(r[1]).isEmpty();
         assertThat(SbomSchemas.cycloneDx(Files.readAllBytes(out))).isEmpty();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
+                .isEqualTo("rw-r--r--");
         assertThat(Files.readString(out)).contains("\"bomFormat\": \"CycloneDX\"", "remix-studio:debian:source");
     }
 
