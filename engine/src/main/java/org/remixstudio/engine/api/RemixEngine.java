@@ -15,6 +15,19 @@ import org.remixstudio.engine.build.pipeline.LayerPlan;
 import org.remixstudio.engine.build.pipeline.LayerPlanner;
 import org.remixstudio.engine.build.pipeline.OutputFormat;
 import org.remixstudio.engine.build.pipeline.PipelineOptions;
+import org.remixstudio.engine.build.pipeline.SbomRecipe;
+import org.remixstudio.engine.catalog.BinaryPackage;
+import org.remixstudio.engine.catalog.SourcePackage;
+import org.remixstudio.engine.repo.Fetcher;
+import org.remixstudio.engine.source.SourceBundleReport;
+import org.remixstudio.engine.source.SourceBundler;
+import org.remixstudio.engine.source.SourceMatcher;
+import org.remixstudio.engine.sbom.CycloneDxWriter;
+import org.remixstudio.engine.sbom.ImageSbom;
+import org.remixstudio.engine.sbom.ImageSbomAssembler;
+import org.remixstudio.engine.sbom.SbomLicense;
+import org.remixstudio.engine.sbom.SbomRelease;
+import org.remixstudio.engine.sbom.SpdxWriter;
 import org.remixstudio.engine.export.oci.LayerTarWriter;
 import org.remixstudio.engine.repo.AptSource;
 import org.remixstudio.engine.repo.CachedRelease;
@@ -113,7 +126,7 @@ public final class RemixEngine {
             case OCI -> OutputFormat.OCI;
             case OCI_DIR -> OutputFormat.OCI_DIR;
             case ROOTFS -> OutputFormat.ROOTFS;
-        }, request.squash(), request.tag(), aptLines(loaded.sources()), epoch);
+        }, request.squash(), request.tag(), aptLines(loaded.sources()), epoch, sbomRecipe(spec, loaded));
         ImagePipeline pipeline = new ImagePipeline(loaded.catalog().catalog(),
                 DebFetcher.create(settings.cacheDir().resolve("debs")), new LayerCache(settings.cacheDir()),
                 settings.cacheDir().resolve("work"));
@@ -122,7 +135,7 @@ public final class RemixEngine {
                 l.packages(), l.added(), l.removed(), l.diffId(), l.size(), l.fromCache())).toList();
         List<String> warnings = new ArrayList<>(lockNotes);
         warnings.addAll(image.warnings());
-        return new BuildResult(image.output(), image.digest(), image.size(), layers, warnings);
+        return new BuildResult(image.output(), image.digest(), image.size(), layers, warnings, image.sboms());
     }
 
     /**
@@ -251,6 +264,82 @@ public final class RemixEngine {
         return sources.stream().filter(s -> s.isBinary() && !s.suites().isEmpty())
                 .map(s -> s.suites().get(0)).findFirst().orElse(null);
     }
+
+    /**
+     * The SBOM of the image a spec describes, from its resolution alone (nothing is built or fetched
+     * besides the package indexes): every package of the top layer's set with purl, source package,
+     * {@code .deb} digest, supplier, license and dependencies, and the signed Release files as
+     * references (docs/sbom.md). With the spec's {@code timestamp} (or {@code SOURCE_DATE_EPOCH}) the
+     * document is byte-identical from run to run while the archive does not change.
+     *
+     * @return the document, UTF-8 JSON
+     * @throws EngineException naming the spec field, package or source at fault
+     */
+    public byte[] sbom(Path specFile, SbomFormat format, Consumer<ProgressEvent> progress) {
+        RemixSpec spec = new RemixSpecReader().read(specFile);
+        Loaded loaded = load(settingsFor(spec, List.of()), progress);
+        List<LayerPlan> plans = new LayerPlanner(new Resolver(loaded.catalog().catalog(), spec.architecture()))
+                .plan(spec);
+        Long epoch = sourceDateEpoch(spec);
+        Instant created = Instant.ofEpochSecond(epoch != null ? epoch : Instant.now().getEpochSecond());
+        SbomRecipe recipe = sbomRecipe(spec, loaded);
+        ImageSbom sbom = recipe.assembler().assemble(spec.name(), "latest", spec.architecture(), created,
+                plans.get(plans.size() - 1).packages(), recipe.releases());
+        return switch (format) {
+            case SPDX -> new SpdxWriter().write(sbom);
+            case CYCLONEDX -> new CycloneDxWriter().write(sbom);
+        };
+    }
+
+    /** How builds and {@link #sbom} describe packages: the distro of the spec's suite, licenses as known. */
+    private SbomRecipe sbomRecipe(RemixSpec spec, Loaded loaded) {
+        List<SuiteStatus> suites = loaded.catalog().suites();
+        SuiteStatus base = suites.stream().filter(s -> s.suite().equals(loaded.baseSuite())).findFirst()
+                .orElse(suites.isEmpty() ? null : suites.get(0));
+        String distro = base == null ? "debian-" + spec.suite()
+                : ImageSbomAssembler.distro(base.version(), base.codename().isEmpty() ? base.suite() : base.codename());
+        String version = RemixEngine.class.getPackage().getImplementationVersion();
+        List<SbomRelease> releases = suites.stream()
+                .map(s -> new SbomRelease(s.uri(), s.suite(), releaseSha256(s))).toList();
+        // licenses come from the license scan once it is wired in; until then nothing unknown is claimed
+        return new SbomRecipe(new ImageSbomAssembler(distro, version == null ? "development" : version,
+                p -> SbomLicense.unknown()), releases);
+    }
+
+    /**
+     * Fetches the corresponding source of every binary package of the image a spec describes into
+     * {@code directory}: each source package's {@code .dsc} and files, verified against the signed
+     * {@code Sources} indexes of the spec's archives, laid out like the archive's {@code pool/}, plus
+     * {@code source-bundle.json} mapping each binary to its source (docs/sbom.md). Files already there
+     * and verified are kept, so an interrupted run resumes. Interrupting the calling thread cancels it.
+     *
+     * @param allowMissing bundle what is found and list the binaries without a source, instead of failing
+     * @param progress     receives {@code release}, {@code fetch}, {@code parse} and {@code source} events
+     * @throws EngineException naming the binary and source not found, or the file and URL whose hash
+     *                         does not match
+     */
+    public SourceBundleResult sourceBundle(Path specFile, Path directory, boolean allowMissing,
+                                           Consumer<ProgressEvent> progress) {
+        RemixSpec spec = new RemixSpecReader().read(specFile);
+        EngineSettings specSettings = settingsFor(spec, List.of());
+        Loaded loaded = load(specSettings, progress);
+        List<LayerPlan> plans = new LayerPlanner(new Resolver(loaded.catalog().catalog(), spec.architecture()))
+                .plan(spec);
+        List<BinaryPackage> binaries = plans.get(plans.size() - 1).packages();
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        binaries.forEach(b -> wanted.add(b.source()));
+        List<SourcePackage> sources = RepositoryCatalogLoader
+                .create(new SystemSources(specSettings.systemRoot()), specSettings.cacheDir())
+                .loadSources(loaded.sources(), wanted::contains, specSettings.offline(), specSettings.maxCacheAge(),
+                        progress);
+        SourceBundleReport report = new SourceBundler(Fetcher.createDefault(), SOURCE_DOWNLOADS)
+                .bundle(new SourceMatcher(sources).match(binaries), directory, allowMissing, progress);
+        return new SourceBundleResult(report.directory(), report.index(), report.binaries(), report.sources(),
+                report.filesFetched(), report.filesKept(), report.bytesFetched(), report.missing());
+    }
+
+    /** Source files fetched at once: enough to fill a link, few enough to be polite to a mirror. */
+    private static final int SOURCE_DOWNLOADS = 4;
 
     /**
      * The QEMU command that boots an exported disk image with UEFI firmware, KVM when it works here

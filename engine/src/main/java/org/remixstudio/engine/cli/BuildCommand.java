@@ -118,6 +118,7 @@ final class BuildCommand implements Callable<Integer> {
         result.warnings().forEach(x -> w.println("warning: " + x));
         w.println("wrote " + result.output() + " (" + Sizes.human(result.size()) + ")"
                 + (result.digest().isEmpty() ? "" : " " + result.digest()));
+        result.sboms().forEach(f -> w.println("wrote " + f));
         w.flush();
         return 0;
     }
