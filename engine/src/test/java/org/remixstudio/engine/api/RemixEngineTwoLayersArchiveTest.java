@@ -68,7 +68,7 @@ class RemixEngineTwoLayersArchiveTest {
 
     @Test
     void podman_runsTheIssuesCheck_withAConsistentDpkgDatabase() throws Exception {
-        String out = loaded.run(ContainerTools.SMOKE_TEST);
+        String out = loaded.run(ContainerTools.SMOKE_TEST_BOOKWORM);
 
         assertThat(out).containsPattern("apt \\d").contains("uid=0(root)").containsIgnoringCase("awk");
     }
@@ -88,8 +88,8 @@ class RemixEngineTwoLayersArchiveTest {
 
         assertThat(exit).as(err.toString()).isZero();
         String text = out.toString();
-        int tools = text.indexOf("  [1] ");
-        int trim = text.indexOf("  [2] ");
+        int tools = text.indexOf("  [2] ");
+        int trim = text.indexOf("  [3] ");
         assertThat(tools).isPositive();
         assertThat(trim).isGreaterThan(tools);
         assertThat(text.substring(tools, trim)).doesNotContain("whiteouts (").contains("less ");

@@ -183,7 +183,7 @@ public final class BuildBenchmark {
         String line = "-".repeat(104);
         System.out.println();
         System.out.println(line);
-        System.out.printf("%-44s %9s %9s %9s %10s %8s %4s%n", "median of " + runs + " (min / max)", "median", "min",
+        System.out.printf("%-44s %9s %9s %9s %10s %8s %4s%n", "median of " + runs + " rounds", "median", "min",
                 "max", "/ mmdebst.", "target", "met");
         System.out.println(line);
         row("(a) remix build minimal-bookworm, warm debs", ours, mmMedian, 0.5);

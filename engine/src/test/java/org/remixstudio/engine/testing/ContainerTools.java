@@ -2,6 +2,7 @@ package org.remixstudio.engine.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -16,6 +17,13 @@ public final class ContainerTools {
     /** The check of a built system, run inside the container with {@code sh -c}. */
     public static final String SMOKE_TEST = "dpkg --audit && apt-get --version && id root && awk --version";
 
+    /**
+     * {@link #SMOKE_TEST} for bookworm: its awk is mawk 1.3.4 20200120, which rejects {@code --version}
+     * ("not an option", exit 2; trixie's mawk accepts it), so the version is asked the way that mawk
+     * understands, {@code -W version}. Everything else is the issue's command.
+     */
+    public static final String SMOKE_TEST_BOOKWORM = SMOKE_TEST.replace("awk --version", "awk -W version");
+
     private ContainerTools() {
     }
 
@@ -24,6 +32,7 @@ public final class ContainerTools {
      * dir:WORK/docker}; fails with skopeo's output when either is refused.
      */
     public static void skopeoCopyBothWays(Path archive, Path work) throws IOException, InterruptedException {
+        Files.createDirectories(work);
         sh("skopeo", "copy", "oci-archive:" + archive, "dir:" + work.resolve("oci"));
         sh("skopeo", "copy", "docker-archive:" + archive, "dir:" + work.resolve("docker"));
     }
