@@ -15,9 +15,9 @@ public final class RawImageWriter {
     public void write(DiskContent content, RandomAccessFile out) throws IOException {
         out.setLength(0);
         long size = content.size();
-        ClusterScanner.scan(content, BLOCK, (index, data, offset) -> {
+        ClusterScanner.scan(content, BLOCK, (index, data) -> {
             long position = index * BLOCK;
-            ByteBuffer b = ByteBuffer.wrap(data, offset, (int) Math.min(BLOCK, size - position));
+            ByteBuffer b = data.limit((int) Math.min(BLOCK, size - position));
             while (b.hasRemaining()) {
                 position += out.getChannel().write(b, position);
             }

@@ -51,9 +51,9 @@ public final class Qcow2Writer {
         Deflater deflater = compress ? new Deflater(COMPRESSION_LEVEL, true) : null;
         byte[] compressed = new byte[CLUSTER_SIZE];
         try {
-            ClusterScanner.scan(content, CLUSTER_SIZE, (index, data, offset) -> {
+            ClusterScanner.scan(content, CLUSTER_SIZE, (index, data) -> {
                 long entry;
-                int length = compress ? deflate(deflater, data, offset, compressed) : -1;
+                int length = compress ? deflate(deflater, data.duplicate(), compressed) : -1;
                 if (length > 0) {
                     long start = o.position();
                     o.write(compressed, 0, length);
@@ -65,7 +65,7 @@ public final class Qcow2Writer {
                 } else {
                     o.padTo(CLUSTER_SIZE);
                     long start = o.position();
-                    o.write(data, offset, CLUSTER_SIZE);
+                    o.write(data);
                     entry = COPIED | start;
                     refcounts.add(start / CLUSTER_SIZE);
                 }
@@ -144,9 +144,9 @@ public final class Qcow2Writer {
     }
 
     /** Raw-deflates one cluster; returns its length, or -1 when that would not save a sector. */
-    private static int deflate(Deflater deflater, byte[] data, int offset, byte[] out) {
+    private static int deflate(Deflater deflater, ByteBuffer data, byte[] out) {
         deflater.reset();
-        deflater.setInput(data, offset, CLUSTER_SIZE);
+        deflater.setInput(data);
         deflater.finish();
         int length = 0;
         while (!deflater.finished() && length < out.length - 512) {

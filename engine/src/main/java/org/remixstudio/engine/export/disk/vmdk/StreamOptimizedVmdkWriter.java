@@ -63,7 +63,7 @@ public final class StreamOptimizedVmdkWriter {
         int[] table = new int[SparseExtentHeader.GTES_PER_GT];
         int[] current = {-1}; // the grain table being filled
         try {
-            ClusterScanner.scan(content, GRAIN_SIZE, (index, data, offset) -> {
+            ClusterScanner.scan(content, GRAIN_SIZE, (index, data) -> {
                 int t = (int) (index / SparseExtentHeader.GTES_PER_GT);
                 if (t != current[0]) {
                     if (current[0] >= 0) {
@@ -73,7 +73,7 @@ public final class StreamOptimizedVmdkWriter {
                     current[0] = t;
                 }
                 deflater.reset();
-                deflater.setInput(data, offset, GRAIN_SIZE);
+                deflater.setInput(data);
                 deflater.finish();
                 int length = 0;
                 while (!deflater.finished()) {
