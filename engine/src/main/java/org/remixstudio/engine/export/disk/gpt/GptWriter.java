@@ -20,12 +20,28 @@ public final class GptWriter {
     static final int REVISION = 0x00010000;
     static final int HEADER_SIZE = 92;
 
+    private final byte[] mbrBootCode;
+
+    /** A writer whose protective MBR carries no boot code: UEFI boot only. */
+    public GptWriter() {
+        this(new byte[0]);
+    }
+
+    /** A writer that puts {@code mbrBootCode} (at most 440 bytes) into the protective MBR for BIOS boot. */
+    public GptWriter(byte[] mbrBootCode) {
+        if (mbrBootCode.length > ProtectiveMbr.BOOT_CODE_SIZE) {
+            throw new IllegalArgumentException("MBR boot code is " + mbrBootCode.length + " bytes; at most "
+                    + ProtectiveMbr.BOOT_CODE_SIZE + " fit");
+        }
+        this.mbrBootCode = mbrBootCode.clone();
+    }
+
     public void write(GptDisk disk, ImageSink sink) throws IOException {
         byte[] entries = encodeEntries(disk);
         int entriesCrc = crc32(entries, 0, entries.length);
         long backupEntriesLba = disk.lastLba() - GptDisk.ENTRY_ARRAY_SECTORS;
 
-        sink.write(0, ProtectiveMbr.encode(disk.sectorCount()));
+        sink.write(0, ProtectiveMbr.encode(disk.sectorCount(), mbrBootCode));
         sink.write(GptDisk.SECTOR_SIZE, encodeHeader(disk, 1, disk.lastLba(), 2, entriesCrc));
         sink.write(2L * GptDisk.SECTOR_SIZE, ByteBuffer.wrap(entries));
         sink.write(backupEntriesLba * GptDisk.SECTOR_SIZE, ByteBuffer.wrap(entries));

@@ -14,13 +14,30 @@ public final class ProtectiveMbr {
     private ProtectiveMbr() {
     }
 
-    /** The 512-byte block 0 for a disk of {@code sectorCount} sectors. */
+    /** Bytes of boot code block 0 holds before the disk signature (Table 5.4, BootCode). */
+    public static final int BOOT_CODE_SIZE = 440;
+
+    /** The 512-byte block 0 for a disk of {@code sectorCount} sectors, without boot code. */
     public static ByteBuffer encode(long sectorCount) {
+        return encode(sectorCount, new byte[0]);
+    }
+
+    /**
+     * Block 0 with {@code bootCode} (at most 440 bytes) at its start: the hook for legacy BIOS boot,
+     * where the BIOS runs this code (for instance GRUB's boot.img, pointing at a core image in a
+     * BIOS boot partition). UEFI firmware ignores it.
+     */
+    public static ByteBuffer encode(long sectorCount, byte[] bootCode) {
+        if (bootCode.length > BOOT_CODE_SIZE) {
+            throw new IllegalArgumentException("MBR boot code is " + bootCode.length + " bytes; at most "
+                    + BOOT_CODE_SIZE + " fit before the partition records");
+        }
         ByteBuffer b = ByteBuffer.allocate(GptDisk.SECTOR_SIZE).order(ByteOrder.LITTLE_ENDIAN);
-        // Boot code (440 bytes), unique MBR disk signature (4) and the 2 unknown bytes stay zero:
-        // UEFI firmware does not run the boot code and the spec says the signature is unused.
+        b.put(bootCode);
+        // The unique MBR disk signature (4 bytes) and the 2 unknown bytes stay zero: the spec says
+        // the signature is unused on a GPT disk.
         b.position(446);
-        b.put((byte) 0x00); // BootIndicator: not bootable by legacy BIOS
+        b.put((byte) 0x00); // BootIndicator 0x00, as the spec requires (SeaBIOS boots the code regardless)
         b.put(new byte[] {0x00, 0x02, 0x00}); // StartingCHS 0x000200 = the CHS address of block 1
         b.put((byte) GPT_PROTECTIVE_TYPE);
         b.put(endingChs(sectorCount - 1));

@@ -108,6 +108,28 @@ class GptWriterTest {
     }
 
     @Test
+    void biosBootLayout_withBootCodeInTheMbr_stillVerifies() throws Exception {
+        GptDisk disk = new GptLayout(64 * MIB, new SeededIds(new byte[] {3}))
+                .add("bios", PartitionTypes.BIOS_BOOT, "BIOS boot", MIB)
+                .add("esp", PartitionTypes.EFI_SYSTEM, "ESP", 20 * MIB)
+                .addRemaining("root", PartitionTypes.LINUX_ROOT_X86_64, "root-x86-64")
+                .build();
+        byte[] bootCode = new byte[440];
+        java.util.Arrays.fill(bootCode, (byte) 0x90);
+        Path image = tmp.resolve("bios.img");
+        try (SparseImageFile file = SparseImageFile.create(image, disk.sizeInBytes())) {
+            new GptWriter(bootCode).write(disk, file);
+        }
+
+        assertThat(DiskTools.ok("sgdisk", "-v", image.toString())).contains("No problems found");
+        assertThat(DiskTools.ok("sfdisk", "--list", image.toString())).contains("BIOS boot", "EFI System");
+        byte[] mbr = java.util.Arrays.copyOf(Files.readAllBytes(image), 512);
+        assertThat(java.util.Arrays.copyOf(mbr, 440)).isEqualTo(bootCode);
+        assertThat(mbr[446 + 4] & 0xff).isEqualTo(0xEE);
+        assertThatThrownBy(() -> new GptWriter(new byte[441])).hasMessageContaining("at most 440");
+    }
+
+    @Test
     void sameSeed_givesTheSameBytes_otherSeed_otherGuids() throws Exception {
         byte[] a = Files.readAllBytes(write(vmDisk("seed"), "a.img"));
         byte[] b = Files.readAllBytes(write(vmDisk("seed"), "b.img"));
