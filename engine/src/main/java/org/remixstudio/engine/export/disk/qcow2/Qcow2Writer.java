@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.Arrays;
-import java.util.zip.Deflater;
 import org.remixstudio.engine.export.disk.ClusterScanner;
 import org.remixstudio.engine.export.disk.DiskContent;
+import org.remixstudio.engine.export.disk.ParallelDeflater;
 import org.remixstudio.engine.export.disk.SequentialOutput;
 
 /**
@@ -48,37 +48,38 @@ public final class Qcow2Writer {
         refcounts.add(0); // the header cluster
 
         SequentialOutput o = new SequentialOutput(out, CLUSTER_SIZE);
-        Deflater deflater = compress ? new Deflater(COMPRESSION_LEVEL, true) : null;
-        byte[] compressed = new byte[CLUSTER_SIZE];
-        try {
-            ClusterScanner.scan(content, CLUSTER_SIZE, (index, data) -> {
-                long entry;
-                int length = compress ? deflate(deflater, data.duplicate(), compressed) : -1;
-                if (length > 0) {
-                    long start = o.position();
-                    o.write(compressed, 0, length);
-                    long additionalSectors = ((start + length - 1) >> 9) - (start >> 9);
-                    entry = COMPRESSED | (additionalSectors << CSIZE_SHIFT) | start;
-                    for (long c = start / CLUSTER_SIZE; c <= (start + length - 1) / CLUSTER_SIZE; c++) {
-                        refcounts.add(c);
-                    }
-                } else {
-                    o.padTo(CLUSTER_SIZE);
-                    long start = o.position();
-                    o.write(data);
-                    entry = COPIED | start;
-                    refcounts.add(start / CLUSTER_SIZE);
+        ParallelDeflater.Sink place = (index, data, compressed, length) -> {
+            long entry;
+            if (length > 0) {
+                long start = o.position();
+                o.write(compressed, 0, length);
+                long additionalSectors = ((start + length - 1) >> 9) - (start >> 9);
+                entry = COMPRESSED | (additionalSectors << CSIZE_SHIFT) | start;
+                for (long c = start / CLUSTER_SIZE; c <= (start + length - 1) / CLUSTER_SIZE; c++) {
+                    refcounts.add(c);
                 }
-                int l1Index = (int) (index / L2_ENTRIES);
-                if (l2[l1Index] == null) {
-                    l2[l1Index] = new long[L2_ENTRIES];
-                }
-                l2[l1Index][(int) (index % L2_ENTRIES)] = entry;
-            });
-        } finally {
-            if (deflater != null) {
-                deflater.end();
+            } else {
+                o.padTo(CLUSTER_SIZE);
+                long start = o.position();
+                o.write(data);
+                entry = COPIED | start;
+                refcounts.add(start / CLUSTER_SIZE);
             }
+            int l1Index = (int) (index / L2_ENTRIES);
+            if (l2[l1Index] == null) {
+                l2[l1Index] = new long[L2_ENTRIES];
+            }
+            l2[l1Index][(int) (index % L2_ENTRIES)] = entry;
+        };
+        if (compress) {
+            // Compressed only where that saves at least a sector.
+            try (ParallelDeflater deflater = new ParallelDeflater(CLUSTER_SIZE, COMPRESSION_LEVEL, false,
+                    CLUSTER_SIZE - 512)) {
+                ClusterScanner.scan(content, CLUSTER_SIZE, (index, data) -> deflater.add(index, data, place));
+                deflater.flush(place);
+            }
+        } else {
+            ClusterScanner.scan(content, CLUSTER_SIZE, (index, data) -> place.cluster(index, data, null, -1));
         }
         o.padTo(CLUSTER_SIZE);
 
@@ -141,18 +142,6 @@ public final class Qcow2Writer {
         while (header.hasRemaining()) {
             out.write(header, header.position());
         }
-    }
-
-    /** Raw-deflates one cluster; returns its length, or -1 when that would not save a sector. */
-    private static int deflate(Deflater deflater, ByteBuffer data, byte[] out) {
-        deflater.reset();
-        deflater.setInput(data);
-        deflater.finish();
-        int length = 0;
-        while (!deflater.finished() && length < out.length - 512) {
-            length += deflater.deflate(out, length, out.length - 512 - length);
-        }
-        return deflater.finished() ? length : -1;
     }
 
     /** Reference counts per host cluster, growing as clusters are used. */

@@ -6,9 +6,9 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import java.util.zip.Deflater;
 import org.remixstudio.engine.export.disk.ClusterScanner;
 import org.remixstudio.engine.export.disk.DiskContent;
+import org.remixstudio.engine.export.disk.ParallelDeflater;
 import org.remixstudio.engine.export.disk.SequentialOutput;
 
 /**
@@ -57,37 +57,29 @@ public final class StreamOptimizedVmdkWriter {
         o.write(descriptor, 0, descriptor.length);
         o.padTo(SparseExtentHeader.OVERHEAD_SECTORS * SECTOR);
 
-        Deflater deflater = new Deflater(COMPRESSION_LEVEL);
-        byte[] compressed = new byte[GRAIN_SIZE * 2];
         ByteBuffer marker = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
         int[] table = new int[SparseExtentHeader.GTES_PER_GT];
         int[] current = {-1}; // the grain table being filled
-        try {
-            ClusterScanner.scan(content, GRAIN_SIZE, (index, data) -> {
-                int t = (int) (index / SparseExtentHeader.GTES_PER_GT);
-                if (t != current[0]) {
-                    if (current[0] >= 0) {
-                        directory[current[0]] = writeTable(o, table);
-                    }
-                    java.util.Arrays.fill(table, 0);
-                    current[0] = t;
+        ParallelDeflater.Sink place = (index, data, compressed, length) -> {
+            int t = (int) (index / SparseExtentHeader.GTES_PER_GT);
+            if (t != current[0]) {
+                if (current[0] >= 0) {
+                    directory[current[0]] = writeTable(o, table);
                 }
-                deflater.reset();
-                deflater.setInput(data);
-                deflater.finish();
-                int length = 0;
-                while (!deflater.finished()) {
-                    length += deflater.deflate(compressed, length, compressed.length - length);
-                }
-                table[(int) (index % SparseExtentHeader.GTES_PER_GT)] = sector(o.position());
-                marker.clear();
-                marker.putLong(index * SparseExtentHeader.GRAIN_SECTORS).putInt(length);
-                o.write(marker.flip());
-                o.write(compressed, 0, length);
-                o.padTo(SECTOR);
-            });
-        } finally {
-            deflater.end();
+                java.util.Arrays.fill(table, 0);
+                current[0] = t;
+            }
+            table[(int) (index % SparseExtentHeader.GTES_PER_GT)] = sector(o.position());
+            marker.clear();
+            marker.putLong(index * SparseExtentHeader.GRAIN_SECTORS).putInt(length);
+            o.write(marker.flip());
+            o.write(compressed, 0, length);
+            o.padTo(SECTOR);
+        };
+        // Deflate never grows 64 KiB by more than a few dozen bytes, so every grain fits twice its size.
+        try (ParallelDeflater deflater = new ParallelDeflater(GRAIN_SIZE, COMPRESSION_LEVEL, true, GRAIN_SIZE * 2)) {
+            ClusterScanner.scan(content, GRAIN_SIZE, (index, data) -> deflater.add(index, data, place));
+            deflater.flush(place);
         }
         if (current[0] >= 0) {
             directory[current[0]] = writeTable(o, table);
