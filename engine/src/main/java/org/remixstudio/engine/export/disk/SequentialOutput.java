@@ -50,6 +50,12 @@ public final class SequentialOutput {
         }
     }
 
+    /** Leaves {@code bytes} unwritten (a hole, or filled later by a positional write). */
+    public void skip(long bytes) throws IOException {
+        flush();
+        flushed += bytes;
+    }
+
     /** Writes zeros up to the next multiple of {@code alignment}. */
     public void padTo(long alignment) throws IOException {
         long pad = (alignment - position() % alignment) % alignment;

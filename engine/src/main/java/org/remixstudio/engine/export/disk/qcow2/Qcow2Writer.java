@@ -48,18 +48,14 @@ public final class Qcow2Writer {
         refcounts.add(0); // the header cluster
 
         SequentialOutput o = new SequentialOutput(out, CLUSTER_SIZE);
+        CompressedArea area = new CompressedArea(out, o, refcounts);
         ParallelDeflater.Sink place = (index, data, compressed, length) -> {
             long entry;
             if (length > 0) {
-                long start = o.position();
-                o.write(compressed, 0, length);
+                long start = area.append(compressed, length);
                 long additionalSectors = ((start + length - 1) >> 9) - (start >> 9);
                 entry = COMPRESSED | (additionalSectors << CSIZE_SHIFT) | start;
-                for (long c = start / CLUSTER_SIZE; c <= (start + length - 1) / CLUSTER_SIZE; c++) {
-                    refcounts.add(c);
-                }
             } else {
-                o.padTo(CLUSTER_SIZE);
                 long start = o.position();
                 o.write(data);
                 entry = COPIED | start;
@@ -78,11 +74,10 @@ public final class Qcow2Writer {
                 ClusterScanner.scan(content, CLUSTER_SIZE, (index, data) -> deflater.add(index, data, place));
                 deflater.flush(place);
             }
+            area.close();
         } else {
             ClusterScanner.scan(content, CLUSTER_SIZE, (index, data) -> place.cluster(index, data, null, -1));
         }
-        o.padTo(CLUSTER_SIZE);
-
         long[] l1 = new long[l1Size];
         ByteBuffer table = ByteBuffer.allocate(CLUSTER_SIZE);
         for (int i = 0; i < l1Size; i++) {
@@ -141,6 +136,77 @@ public final class Qcow2Writer {
                 .encode();
         while (header.hasRemaining()) {
             out.write(header, header.position());
+        }
+    }
+
+    /**
+     * Host clusters that collect compressed clusters byte by byte, as qemu's own allocator does: the
+     * area cluster is reserved in the sequential output (left as a hole there) and written when
+     * full, so uncompressed clusters keep streaming out in between without padding. A compressed
+     * cluster that does not fit the area's rest continues into the next host cluster only when that
+     * one is still free (the spec lets its sectors run into the next contiguous cluster); otherwise
+     * the area closes and a new one starts.
+     */
+    private static final class CompressedArea {
+        private final FileChannel channel;
+        private final SequentialOutput output;
+        private final Refcounts refcounts;
+        private final byte[] buffer = new byte[CLUSTER_SIZE];
+        private long cluster = -1;
+        private int fill;
+
+        CompressedArea(FileChannel channel, SequentialOutput output, Refcounts refcounts) {
+            this.channel = channel;
+            this.output = output;
+            this.refcounts = refcounts;
+        }
+
+        /** Stores {@code bytes[0, length)}; returns the host offset it starts at. */
+        long append(byte[] bytes, int length) throws IOException {
+            if (cluster < 0 || (fill + length > CLUSTER_SIZE && !isLastAllocated())) {
+                close();
+                open();
+            }
+            long start = cluster * CLUSTER_SIZE + fill;
+            int done = 0;
+            while (done < length) {
+                if (fill == CLUSTER_SIZE) {
+                    close();
+                    open(); // contiguous: nothing was allocated after the full area cluster
+                }
+                int n = Math.min(length - done, CLUSTER_SIZE - fill);
+                System.arraycopy(bytes, done, buffer, fill, n);
+                if (fill == 0 || done == 0) {
+                    refcounts.add(cluster);
+                }
+                fill += n;
+                done += n;
+            }
+            return start;
+        }
+
+        private boolean isLastAllocated() {
+            return (cluster + 1) * CLUSTER_SIZE == output.position();
+        }
+
+        private void open() throws IOException {
+            cluster = output.position() / CLUSTER_SIZE;
+            output.skip(CLUSTER_SIZE);
+            fill = 0;
+        }
+
+        /** Writes the area cluster's used sectors in place. */
+        void close() throws IOException {
+            if (cluster < 0) {
+                return;
+            }
+            ByteBuffer b = ByteBuffer.wrap(buffer, 0, (fill + 511) / 512 * 512);
+            long position = cluster * CLUSTER_SIZE;
+            while (b.hasRemaining()) {
+                position += channel.write(b, position);
+            }
+            Arrays.fill(buffer, (byte) 0);
+            cluster = -1;
         }
     }
 

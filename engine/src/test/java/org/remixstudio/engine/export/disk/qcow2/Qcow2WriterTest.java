@@ -97,6 +97,31 @@ class Qcow2WriterTest {
     }
 
     @Test
+    void compressedClustersSpanningHostClusters_andInterleavedWithPlainOnes_readBackIdentical() throws Exception {
+        Path raw = tmp.resolve("mixed.raw");
+        java.util.Random random = new java.util.Random(5);
+        try (SparseImageFile image = SparseImageFile.create(raw, 8 * TestDisks.MIB)) {
+            for (int c = 0; c < 100; c++) {
+                byte[] cluster = new byte[65536];
+                // Mostly half-random clusters (about 33 KiB deflated: they span host clusters),
+                // every seventh fully random (stored plain, between the compressed ones).
+                random.nextBytes(cluster);
+                if (c % 7 != 0) {
+                    java.util.Arrays.fill(cluster, 16384 + random.nextInt(16384), 65536, (byte) 0);
+                }
+                image.write(c * 65536L, ByteBuffer.wrap(cluster));
+            }
+        }
+        Path packed = convert(SparseImageFile.contentOf(raw), true, "mixed.qcow2");
+
+        assertThat(DiskTools.ok("qemu-img", "check", packed.toString())).contains("No errors were found");
+        Path back = tmp.resolve("mixed.back");
+        DiskTools.ok("qemu-img", "convert", "-f", "qcow2", "-O", "raw", packed.toString(), back.toString());
+        assertThat(Files.mismatch(raw, back)).isEqualTo(-1);
+        assertThat(Files.size(packed)).isLessThan(70L * 65536);
+    }
+
+    @Test
     void sameInput_givesTheSameBytes() throws Exception {
         Path raw = raw();
         for (boolean compress : new boolean[] {false, true}) {
