@@ -70,6 +70,9 @@ public final class Ext4Writer {
             long free = (((Ext4Size.ContentPlus) options.size()).freeBytes() + Geometry.BLOCK_SIZE - 1)
                     / Geometry.BLOCK_SIZE;
             long request = Math.max(Geometry.MIN_BLOCKS, content + free);
+            // A group holds at most one inode per block: many tiny files need more groups than their bytes do.
+            long groupsForInodes = (inodes + Geometry.BLOCKS_PER_GROUP - 1) / Geometry.BLOCKS_PER_GROUP;
+            request = Math.max(request, groupsForInodes * Geometry.BLOCKS_PER_GROUP);
             for (int round = 0; round < 64; round++) {
                 Geometry g = Geometry.of(request, ratio, inodes, journal);
                 long need = content + free + g.overheadBlocks() + slack(g);
