@@ -1,8 +1,10 @@
 package org.remixstudio.engine.export.disk.ext4;
 
 import java.io.IOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.util.Collection;
+import java.util.concurrent.CancellationException;
 import org.remixstudio.engine.api.EngineException;
 import org.remixstudio.engine.tree.TreeEntry;
 
@@ -28,8 +30,17 @@ public final class Ext4Writer {
         FsTree tree = FsTree.build(entries, options.timestamp());
         DirectoryBlocks directories = directories(options);
         Geometry geometry = geometry(tree, directories, options);
-        return new FilesystemAssembler(tree, geometry, options, content, new ImageWriter(channel, offset), directories)
-                .write();
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("ext4 image writing interrupted");
+        }
+        try {
+            return new FilesystemAssembler(tree, geometry, options, content, new ImageWriter(channel, offset), directories)
+                    .write();
+        } catch (ClosedByInterruptException e) {
+            CancellationException cancelled = new CancellationException("ext4 image writing interrupted");
+            cancelled.initCause(e);
+            throw cancelled;
+        }
     }
 
     /**
@@ -72,7 +83,9 @@ public final class Ext4Writer {
             long request = Math.max(Geometry.MIN_BLOCKS, content + free);
             // A group holds at most one inode per block: many tiny files need more groups than their bytes do.
             long groupsForInodes = (inodes + Geometry.BLOCKS_PER_GROUP - 1) / Geometry.BLOCKS_PER_GROUP;
-            request = Math.max(request, groupsForInodes * Geometry.BLOCKS_PER_GROUP);
+            if (groupsForInodes > 1) {
+                request = Math.max(request, (groupsForInodes - 1) * Geometry.BLOCKS_PER_GROUP + Geometry.MIN_LAST_GROUP);
+            }
             for (int round = 0; round < 64; round++) {
                 Geometry g = Geometry.of(request, ratio, inodes, journal);
                 long need = content + free + g.overheadBlocks() + slack(g);

@@ -19,7 +19,7 @@ record Geometry(long blockCount, int groupCount, int inodesPerGroup, int gdtBloc
     static final int FIRST_INODE = 11;
     private static final int INODES_PER_BLOCK = BLOCK_SIZE / INODE_SIZE;
     /** A last group shorter than this is dropped, as mke2fs does, so it can hold its own metadata. */
-    private static final int MIN_LAST_GROUP = 256;
+    static final int MIN_LAST_GROUP = 256;
     /** The smallest filesystem mke2fs gives a journal (2048 blocks, 8 MiB). */
     static final long MIN_BLOCKS = 2048;
 
