@@ -32,7 +32,9 @@ final class FsTree {
 
     /** One inode to be: the entry that describes it, and for a directory its children. */
     static final class Node {
-        final TreeEntry entry;
+        TreeEntry entry;
+        /** Made for a child's sake, not (yet) described by an entry of its own. */
+        boolean implicit;
         final List<Child> children = new ArrayList<>();
         Node parent;
         int inode;
@@ -74,34 +76,35 @@ final class FsTree {
     }
 
     static FsTree build(Collection<TreeEntry> entries, Instant implicitTime) {
-        Map<String, TreeEntry> byPath = new HashMap<>();
+        Map<String, Node> nodes = new HashMap<>();
         Map<String, String> linkTargets = new HashMap<>();
         List<TreeEntry> hardlinks = new ArrayList<>();
-        for (TreeEntry e : entries) {
-            if (byPath.containsKey(e.path()) || linkTargets.containsKey(e.path())) {
-                throw new EngineException("tree path '" + e.path() + "' appears twice; give each path once");
-            }
-            if (e.type() == EntryType.HARDLINK) {
-                hardlinks.add(e);
-                linkTargets.put(e.path(), e.linkTarget());
-            } else {
-                byPath.put(e.path(), e);
-            }
-        }
-        Map<String, Node> nodes = new HashMap<>();
-        TreeEntry rootEntry = byPath.getOrDefault(TreePaths.ROOT, TreeEntry.directory(TreePaths.ROOT, 0755, implicitTime));
-        if (rootEntry.type() != EntryType.DIRECTORY) {
-            throw new EngineException("tree root '.' must be a directory, not " + rootEntry.type());
-        }
-        Node root = new Node(rootEntry);
+        Node root = new Node(TreeEntry.directory(TreePaths.ROOT, 0755, implicitTime));
+        root.implicit = true;
         root.parent = root;
         nodes.put(TreePaths.ROOT, root);
-        List<String> paths = new ArrayList<>(byPath.keySet());
-        paths.sort(TreePaths.PARENTS_FIRST);
-        for (String path : paths) {
-            if (!path.equals(TreePaths.ROOT)) {
-                Node node = new Node(byPath.get(path));
-                attach(nodes, path, node, implicitTime);
+        for (TreeEntry e : entries) {
+            String path = e.path();
+            Node existing = nodes.get(path);
+            if (linkTargets.containsKey(path) || existing != null && !existing.implicit) {
+                throw new EngineException("tree path '" + path + "' appears twice; give each path once");
+            }
+            if (e.type() == EntryType.HARDLINK) {
+                if (existing != null) {
+                    throw new EngineException("tree path '" + path + "' is a hard link but also holds other entries");
+                }
+                hardlinks.add(e);
+                linkTargets.put(path, e.linkTarget());
+            } else if (existing != null) {
+                // a directory made for an earlier child, now described by its own entry
+                if (e.type() != EntryType.DIRECTORY) {
+                    throw new EngineException("tree path '" + path + "' is a " + e.type()
+                            + " but other entries lie inside it; only a directory can hold entries");
+                }
+                existing.entry = e;
+                existing.implicit = false;
+            } else {
+                attach(nodes, path, new Node(e), implicitTime);
             }
         }
         if (!nodes.containsKey(LOST_FOUND)) {
@@ -112,8 +115,10 @@ final class FsTree {
             throw new EngineException("tree path 'lost+found' must be a directory (ext4 reserves it), not "
                     + lostFound.entry.type());
         }
-        hardlinks.sort((a, b) -> TreePaths.PARENTS_FIRST.compare(a.path(), b.path()));
         for (TreeEntry link : hardlinks) {
+            if (nodes.containsKey(link.path())) {
+                throw new EngineException("tree path '" + link.path() + "' is a hard link but other entries lie inside it");
+            }
             String targetPath = link.linkTarget();
             for (int hops = 0; linkTargets.containsKey(targetPath) && hops <= linkTargets.size(); hops++) {
                 targetPath = linkTargets.get(targetPath);
@@ -157,6 +162,7 @@ final class FsTree {
         Node parent = nodes.get(parentPath);
         if (parent == null) {
             parent = new Node(TreeEntry.directory(parentPath, 0755, implicitTime));
+            parent.implicit = true;
             attach(nodes, parentPath, parent, implicitTime);
         }
         if (!parent.isDirectory()) {

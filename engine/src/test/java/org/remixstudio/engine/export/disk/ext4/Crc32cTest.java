@@ -38,6 +38,24 @@ class Crc32cTest {
     }
 
     @Test
+    void update_fromAnySeed_agreesWithTheTableDrivenRegister() {
+        Random random = new Random(1);
+        for (int i = 0; i < 2000; i++) {
+            byte[] data = new byte[random.nextInt(300)];
+            random.nextBytes(data);
+            int seed = random.nextInt();
+            assertThat(Crc32c.update(seed, data)).as("seed " + seed).isEqualTo(Crc32c.updateByTable(seed, data, 0, data.length));
+        }
+    }
+
+    @Test
+    void prefixFor_takesTheRegisterFromAllOnesToTheTarget() {
+        for (int target : new int[] {0, 1, -2, 0x12345678, 0xDEADBEEF}) {
+            assertThat(Crc32c.updateByTable(~0, Crc32c.prefixFor(target), 0, 4)).isEqualTo(target);
+        }
+    }
+
+    @Test
     void updateLe32_feedsLittleEndianBytes() {
         assertThat(Crc32c.updateLe32(7, 0x04030201)).isEqualTo(Crc32c.update(7, new byte[] {1, 2, 3, 4}));
     }
