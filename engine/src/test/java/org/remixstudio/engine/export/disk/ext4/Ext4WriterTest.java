@@ -143,6 +143,23 @@ class Ext4WriterTest {
     }
 
     @Test
+    void write_largeFilesystem_withManyGroupsAndABigJournal_passesFsck() throws Exception {
+        // 160 groups: a 3-block descriptor table, backups up to group 125, ten flex groups; the 1 GiB
+        // journal needs eight extents and so an extent tree block.
+        Path img = write("large.img", sampleTree(), options(Ext4Size.fixed(20L << 30)).withJournalBlocks(262144));
+        E2fsTools.Run fsck = E2fsTools.fsck(img);
+        assertThat(fsck.exit()).as(fsck.stdout()).isZero();
+        String header = E2fsTools.run(List.of("dumpe2fs", "-h", img.toString())).stdout();
+        assertThat(header).contains("Block count:              5242880", "Total journal size:       1024M");
+        assertThat(E2fsTools.debugfs(img, "stat <8>")).contains("(ETB0)");
+        assertThat(E2fsTools.run(List.of("dumpe2fs", img.toString())).stdout())
+                .contains("Group 125: (Blocks 4096000-4128767) csum", "Backup superblock at 4096000, Group descriptors at 4096001-4096003")
+                .doesNotContain("EXPECTED");
+        long allocated = Long.parseLong(E2fsTools.run(List.of("du", "-B1", img.toString())).stdout().split("\\s")[0]);
+        assertThat(allocated).isLessThan(8L << 20);
+    }
+
+    @Test
     void minimalSize_isEnoughForTheTree() throws Exception {
         Ext4Options o = options(Ext4Size.contentPlus(0));
         long minimal = writer.minimalSize(sampleTree(), 0, o);
