@@ -5,7 +5,9 @@ import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.util.Collection;
 import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
 import org.remixstudio.engine.api.EngineException;
+import org.remixstudio.engine.api.ProgressEvent;
 import org.remixstudio.engine.tree.TreeEntry;
 
 /**
@@ -27,6 +29,15 @@ public final class Ext4Writer {
      */
     public Ext4Result write(Collection<TreeEntry> entries, Ext4Content content, Ext4Options options,
                             FileChannel channel, long offset) throws IOException {
+        return write(entries, content, options, channel, offset, event -> { });
+    }
+
+    /**
+     * As {@link #write(Collection, Ext4Content, Ext4Options, FileChannel, long)}, reporting progress
+     * after every inode: step {@code ext4}, the path, file bytes written so far of all.
+     */
+    public Ext4Result write(Collection<TreeEntry> entries, Ext4Content content, Ext4Options options,
+                            FileChannel channel, long offset, Consumer<ProgressEvent> progress) throws IOException {
         FsTree tree = FsTree.build(entries, options.timestamp());
         DirectoryBlocks directories = directories(options);
         Geometry geometry = geometry(tree, directories, options);
@@ -34,7 +45,8 @@ public final class Ext4Writer {
             throw new CancellationException("ext4 image writing interrupted");
         }
         try {
-            return new FilesystemAssembler(tree, geometry, options, content, new ImageWriter(channel, offset), directories)
+            return new FilesystemAssembler(tree, geometry, options, content, new ImageWriter(channel, offset), directories,
+                    progress)
                     .write();
         } catch (ClosedByInterruptException e) {
             CancellationException cancelled = new CancellationException("ext4 image writing interrupted");

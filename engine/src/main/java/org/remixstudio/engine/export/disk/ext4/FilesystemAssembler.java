@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
 import org.remixstudio.engine.api.EngineException;
+import org.remixstudio.engine.api.ProgressEvent;
 import org.remixstudio.engine.tree.EntryType;
 import org.remixstudio.engine.tree.TreeEntry;
 
@@ -25,6 +27,8 @@ final class FilesystemAssembler {
     static final int FAST_SYMLINK_MAX = 60;
     private static final int BS = Geometry.BLOCK_SIZE;
     private static final int CHUNK_BLOCKS = 256;
+    /** The {@link ProgressEvent#step()} of this writer: file content bytes written of all. */
+    static final String STEP = "ext4";
 
     private final FsTree tree;
     private final Geometry geometry;
@@ -37,10 +41,19 @@ final class FilesystemAssembler {
     private final byte[] uuid;
     private final byte[] inodeTable;
     private final byte[] buffer = new byte[CHUNK_BLOCKS * BS];
+    private final Consumer<ProgressEvent> progress;
+    private final long totalBytes;
+    private long doneBytes;
 
     FilesystemAssembler(FsTree tree, Geometry geometry, Ext4Options options, Ext4Content content, ImageWriter out,
-                        DirectoryBlocks directories) {
+                        DirectoryBlocks directories, Consumer<ProgressEvent> progress) {
         this.tree = tree;
+        this.progress = progress;
+        long bytes = 0;
+        for (FsTree.Node node : tree.nodes()) {
+            bytes += node.entry.size();
+        }
+        this.totalBytes = bytes;
         this.geometry = geometry;
         this.options = options;
         this.content = content;
@@ -93,6 +106,8 @@ final class FilesystemAssembler {
                 throw new CancellationException("ext4 image writing interrupted");
             }
             Inode inode = writeNode(node, time);
+            doneBytes += node.entry.size();
+            progress.accept(new ProgressEvent(STEP, node.entry.path(), doneBytes, totalBytes, ProgressEvent.Unit.BYTES));
             byte[] encoded = inode.encode(checksums, node.inode);
             System.arraycopy(encoded, 0, inodeTable, (node.inode - 1) * Geometry.INODE_SIZE, Geometry.INODE_SIZE);
         }

@@ -260,6 +260,18 @@ class Ext4WriterTest {
     }
 
     @Test
+    void write_reportsProgressInContentBytes() throws Exception {
+        List<org.remixstudio.engine.api.ProgressEvent> events = new ArrayList<>();
+        try (FileChannel ch = FileChannel.open(dir.resolve("progress.img"), StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE)) {
+            writer.write(sampleTree(), pathContent(), options(Ext4Size.contentPlus(8 << 20)), ch, 0, events::add);
+        }
+        long total = sampleTree().stream().mapToLong(TreeEntry::size).sum();
+        assertThat(events).isNotEmpty().allMatch(e -> e.step().equals("ext4") && e.total() == total);
+        assertThat(events.get(events.size() - 1).done()).isEqualTo(total);
+    }
+
+    @Test
     void write_interrupted_throwsCancellation() {
         Thread.currentThread().interrupt();
         try {
