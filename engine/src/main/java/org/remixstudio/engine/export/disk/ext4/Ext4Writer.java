@@ -45,9 +45,8 @@ public final class Ext4Writer {
             throw new CancellationException("ext4 image writing interrupted");
         }
         try {
-            return new FilesystemAssembler(tree, geometry, options, content, new ImageWriter(channel, offset), directories,
-                    progress)
-                    .write();
+            ImageWriter out = new ImageWriter(channel, offset);
+            return new FilesystemAssembler(tree, geometry, options, content, out, directories, progress).write();
         } catch (ClosedByInterruptException e) {
             CancellationException cancelled = new CancellationException("ext4 image writing interrupted");
             cancelled.initCause(e);

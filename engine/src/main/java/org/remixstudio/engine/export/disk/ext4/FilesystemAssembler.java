@@ -75,32 +75,19 @@ final class FilesystemAssembler {
         return b;
     }
 
+    /** Where each group's bitmaps and inode table live. */
+    private record GroupTables(long[] blockBitmap, long[] inodeBitmap, long[] inodeTable) {
+    }
+
     Ext4Result write() throws IOException {
-        int groups = geometry.groupCount();
-        for (int g = 0; g < groups; g++) {
+        for (int g = 0; g < geometry.groupCount(); g++) {
             if (Geometry.hasSuperblock(g)) {
                 allocator.markUsed(geometry.groupStart(g), 1 + geometry.gdtBlocks());
             }
         }
-        long[] blockBitmap = new long[groups];
-        long[] inodeBitmap = new long[groups];
-        long[] inodeTableAt = new long[groups];
-        for (int first = 0; first < groups; first += Geometry.GROUPS_PER_FLEX) {
-            int end = Math.min(groups, first + Geometry.GROUPS_PER_FLEX);
-            long from = geometry.groupStart(first);
-            for (int g = first; g < end; g++) {
-                blockBitmap[g] = allocator.allocateRun(from, 1, "block bitmaps");
-            }
-            for (int g = first; g < end; g++) {
-                inodeBitmap[g] = allocator.allocateRun(from, 1, "inode bitmaps");
-            }
-            for (int g = first; g < end; g++) {
-                inodeTableAt[g] = allocator.allocateRun(from, geometry.inodeTableBlocks(), "inode tables");
-            }
-        }
+        GroupTables tables = placeGroupTables();
         Instant time = options.timestamp();
         byte[] journalArea = writeJournal(time);
-
         for (FsTree.Node node : tree.nodes()) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("ext4 image writing interrupted");
@@ -108,52 +95,15 @@ final class FilesystemAssembler {
             Inode inode = writeNode(node, time);
             doneBytes += node.entry.size();
             progress.accept(new ProgressEvent(STEP, node.entry.path(), doneBytes, totalBytes, ProgressEvent.Unit.BYTES));
-            byte[] encoded = inode.encode(checksums, node.inode);
-            System.arraycopy(encoded, 0, inodeTable, (node.inode - 1) * Geometry.INODE_SIZE, Geometry.INODE_SIZE);
+            System.arraycopy(inode.encode(checksums, node.inode), 0, inodeTable,
+                    (node.inode - 1) * Geometry.INODE_SIZE, Geometry.INODE_SIZE);
         }
-
-        int highest = tree.highestInode();
-        int ipg = geometry.inodesPerGroup();
-        int[] dirs = new int[groups];
-        for (FsTree.Node node : tree.nodes()) {
-            if (node.isDirectory()) {
-                dirs[(node.inode - 1) / ipg]++;
-            }
-        }
-        long freeBlocks = 0;
-        long freeInodes = 0;
         byte[] gdt = new byte[geometry.gdtBlocks() * BS];
-        for (int g = 0; g < groups; g++) {
-            int used = (int) Math.max(0, Math.min(ipg, highest - (long) g * ipg));
-            if (used > 0) {
-                int blocks = (used * Geometry.INODE_SIZE + BS - 1) / BS;
-                out.writeBlocks(inodeTableAt[g], inodeTable, g * ipg * Geometry.INODE_SIZE, blocks);
-            }
-            byte[] ibm = new byte[BS];
-            for (int i = 0; i < used; i++) {
-                ibm[i >>> 3] |= (byte) (1 << (i & 7));
-            }
-            for (int i = ipg; i < BS * 8; i++) {
-                ibm[i >>> 3] |= (byte) (1 << (i & 7));
-            }
-            int ibmCsum = Crc32c.update(checksums.fsSeed(), ibm, 0, ipg / 8);
-            if (used > 0) {
-                out.writeBlocks(inodeBitmap[g], ibm, 0, 1);
-            }
-            byte[] bbm = allocator.groupBitmap(g);
-            int bbmCsum = Crc32c.update(checksums.fsSeed(), bbm, 0, BS);
-            out.writeBlocks(blockBitmap[g], bbm, 0, 1);
-            int free = allocator.groupFree(g);
-            freeBlocks += free;
-            freeInodes += ipg - used;
-            int flags = GroupDescriptor.ITABLE_ZEROED | (used == 0 ? GroupDescriptor.INODE_UNINIT : 0);
-            new GroupDescriptor(blockBitmap[g], inodeBitmap[g], inodeTableAt[g], free, ipg - used, dirs[g], flags,
-                    bbmCsum, ibmCsum, ipg - used).encodeInto(gdt, g * Geometry.DESC_SIZE, g, checksums);
-        }
+        long[] free = writeGroups(tables, gdt);
         long reserved = geometry.blockCount() * options.reservedPercent() / 100;
         Superblock sb = new Superblock(geometry, uuid, uuidBytes(options.hashSeed()), options.label(),
-                time.getEpochSecond(), freeBlocks, freeInodes, reserved, journalArea, (long) geometry.journalBlocks() * BS);
-        for (int g = 0; g < groups; g++) {
+                time.getEpochSecond(), free[0], free[1], reserved, journalArea, (long) geometry.journalBlocks() * BS);
+        for (int g = 0; g < geometry.groupCount(); g++) {
             if (Geometry.hasSuperblock(g)) {
                 long start = geometry.groupStart(g);
                 out.writeAt(start * BS + (g == 0 ? 1024 : 0), sb.encode(g), 0, 1024);
@@ -161,8 +111,78 @@ final class FilesystemAssembler {
             }
         }
         out.ensureLength(geometry.blockCount() * BS);
-        return new Ext4Result(geometry.blockCount() * BS, options.uuid(), BS, geometry.blockCount(), freeBlocks,
-                geometry.inodeCount(), freeInodes);
+        return new Ext4Result(geometry.blockCount() * BS, options.uuid(), BS, geometry.blockCount(), free[0],
+                geometry.inodeCount(), free[1]);
+    }
+
+    /**
+     * flex_bg placement, as mke2fs does it: the block bitmaps, then the inode bitmaps, then the inode
+     * tables of 16 groups, packed from the start of the first group of the 16.
+     */
+    private GroupTables placeGroupTables() {
+        int groups = geometry.groupCount();
+        GroupTables t = new GroupTables(new long[groups], new long[groups], new long[groups]);
+        for (int first = 0; first < groups; first += Geometry.GROUPS_PER_FLEX) {
+            int end = Math.min(groups, first + Geometry.GROUPS_PER_FLEX);
+            long from = geometry.groupStart(first);
+            for (int g = first; g < end; g++) {
+                t.blockBitmap()[g] = allocator.allocateRun(from, 1, "block bitmaps");
+            }
+            for (int g = first; g < end; g++) {
+                t.inodeBitmap()[g] = allocator.allocateRun(from, 1, "inode bitmaps");
+            }
+            for (int g = first; g < end; g++) {
+                t.inodeTable()[g] = allocator.allocateRun(from, geometry.inodeTableBlocks(), "inode tables");
+            }
+        }
+        return t;
+    }
+
+    /**
+     * Writes every group's inode table, inode bitmap and block bitmap and fills in its descriptor.
+     * Inodes are numbered without gaps, so a group's used inodes are a prefix of its table; a group
+     * with none is marked {@code INODE_UNINIT} and its bitmap left unwritten. Returns the free block
+     * and free inode totals.
+     */
+    private long[] writeGroups(GroupTables tables, byte[] gdt) throws IOException {
+        int highest = tree.highestInode();
+        int ipg = geometry.inodesPerGroup();
+        int[] dirs = new int[geometry.groupCount()];
+        for (FsTree.Node node : tree.nodes()) {
+            if (node.isDirectory()) {
+                dirs[(node.inode - 1) / ipg]++;
+            }
+        }
+        long freeBlocks = 0;
+        long freeInodes = 0;
+        for (int g = 0; g < geometry.groupCount(); g++) {
+            int used = (int) Math.max(0, Math.min(ipg, highest - (long) g * ipg));
+            if (used > 0) {
+                int blocks = (used * Geometry.INODE_SIZE + BS - 1) / BS;
+                out.writeBlocks(tables.inodeTable()[g], inodeTable, g * ipg * Geometry.INODE_SIZE, blocks);
+            }
+            byte[] ibm = new byte[BS];
+            Arrays.fill(ibm, 0, used / 8, (byte) 0xFF);
+            for (int i = used / 8 * 8; i < used; i++) {
+                ibm[i >>> 3] |= (byte) (1 << (i & 7));
+            }
+            Arrays.fill(ibm, ipg / 8, BS, (byte) 0xFF);        // padding past the group's inodes
+            int ibmCsum = Crc32c.update(checksums.fsSeed(), ibm, 0, ipg / 8);
+            if (used > 0) {
+                out.writeBlocks(tables.inodeBitmap()[g], ibm, 0, 1);
+            }
+            byte[] bbm = allocator.groupBitmap(g);
+            int bbmCsum = Crc32c.update(checksums.fsSeed(), bbm, 0, BS);
+            out.writeBlocks(tables.blockBitmap()[g], bbm, 0, 1);
+            int free = allocator.groupFree(g);
+            freeBlocks += free;
+            freeInodes += ipg - used;
+            int flags = GroupDescriptor.ITABLE_ZEROED | (used == 0 ? GroupDescriptor.INODE_UNINIT : 0);
+            new GroupDescriptor(tables.blockBitmap()[g], tables.inodeBitmap()[g], tables.inodeTable()[g], free,
+                    ipg - used, dirs[g], flags, bbmCsum, ibmCsum, ipg - used)
+                    .encodeInto(gdt, g * Geometry.DESC_SIZE, g, checksums);
+        }
+        return new long[] {freeBlocks, freeInodes};
     }
 
     /** Inode 8: one contiguous run holding a clean jbd2 journal; returns its {@code i_block}. */

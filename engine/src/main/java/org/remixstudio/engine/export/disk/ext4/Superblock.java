@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
  * The 1024-byte super block (Documentation/filesystems/ext4/super.rst), as written at byte 1024 of
  * group 0 and at the start of every backup group with only {@code s_block_group_nr} and the
  * checksum differing. Features are those Debian 12's mke2fs gives ext4 minus {@code resize_inode}
- * (online growth uses {@code resize2fs}'s meta_bg-free path instead).
+ * (no descriptor blocks are reserved for growth: growing online past what the descriptor blocks
+ * address makes the kernel switch the filesystem to {@code meta_bg}, which Linux does since 3.7).
  *
  * @param uuid          volume UUID, 16 bytes
  * @param hashSeed      directory hash seed, 16 bytes
