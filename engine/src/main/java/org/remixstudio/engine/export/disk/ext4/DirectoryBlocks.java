@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.ToLongFunction;
 import org.remixstudio.engine.api.EngineException;
 
 /**
@@ -32,14 +33,15 @@ final class DirectoryBlocks {
     record Built(List<byte[]> blocks, boolean indexed) {
     }
 
-    private final DirHash hash;
+    private final ToLongFunction<byte[]> hash;
     private final int hashVersion;
 
     /**
-     * @param hash        the filesystem's directory hash (algorithm and signedness)
+     * @param hash        the filesystem's directory hash (algorithm and signedness, {@link DirHash#hash}):
+     *                    major hash in the high 32 bits, minor in the low
      * @param hashVersion the base algorithm number recorded in each {@code dx_root}
      */
-    DirectoryBlocks(DirHash hash, int hashVersion) {
+    DirectoryBlocks(ToLongFunction<byte[]> hash, int hashVersion) {
         this.hash = hash;
         this.hashVersion = hashVersion;
     }
@@ -110,7 +112,7 @@ final class DirectoryBlocks {
     private List<byte[]> hashed(long self, long parent, List<DirEntry> entries, int inodeSeed, String path) {
         List<Hashed> sorted = new ArrayList<>(entries.size());
         for (DirEntry e : entries) {
-            sorted.add(new Hashed(e, hash.hash(e.name())));
+            sorted.add(new Hashed(e, hash.applyAsLong(e.name())));
         }
         sorted.sort(Comparator.<Hashed>comparingLong(h -> h.hash() ^ Long.MIN_VALUE)
                 .thenComparing((a, b) -> Arrays.compareUnsigned(a.entry().name(), b.entry().name())));

@@ -71,7 +71,7 @@ public final class Ext4Writer {
             words[i] = (int) LittleEndian.get32(seed, 4 * i);
         }
         // Signed-char hashing, as mke2fs on x86 records in s_flags (Superblock.FLAG_SIGNED_HASH).
-        return new DirectoryBlocks(new DirHash(DirHash.HALF_MD4, words), DirHash.HALF_MD4);
+        return new DirectoryBlocks(new DirHash(DirHash.HALF_MD4, words)::hash, DirHash.HALF_MD4);
     }
 
     private static Geometry geometry(FsTree tree, DirectoryBlocks directories, Ext4Options options) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class DirectoryBlocksTest {
 
     private static final int SEED = 0x1234;
-    private final DirectoryBlocks blocks = new DirectoryBlocks(new DirHash(DirHash.HALF_MD4, new int[] {1, 2, 3, 4}),
+    private final DirectoryBlocks blocks = new DirectoryBlocks(new DirHash(DirHash.HALF_MD4, new int[] {1, 2, 3, 4})::hash,
             DirHash.HALF_MD4);
 
     private static List<DirEntry> names(int count, int length) {
@@ -102,6 +102,25 @@ class DirectoryBlocksTest {
         byte[] n = built.blocks().get((int) node);
         assertThat(LittleEndian.get16(n, 4)).isEqualTo(4096);                  // fake empty dirent spanning the block
         assertThat(LittleEndian.get16(n, 8)).isEqualTo(DirectoryBlocks.NODE_LIMIT);
+    }
+
+    @Test
+    void build_leafStartingInsideARunOfEqualHashes_isMarkedAsAContinuation() {
+        // names 0-999 hash to 0x100 (major), 1000-1999 to 0x200: each run spans several leaves
+        DirectoryBlocks colliding = new DirectoryBlocks(name -> {
+            int i = Integer.parseInt(new String(name, 0, 6, StandardCharsets.US_ASCII));
+            return (i < 1000 ? 0x100L : 0x200L) << 32 | i;
+        }, DirHash.HALF_MD4);
+        List<byte[]> all = colliding.build(12, 2, names(2000, 30), 1, SEED, "d").blocks();
+        byte[] root = all.get(0);
+        int count = LittleEndian.get16(root, 0x22);
+        List<Long> hashes = new ArrayList<>();
+        for (int i = 1; i < count; i++) {
+            hashes.add(LittleEndian.get32(root, 0x20 + i * 8));
+        }
+        // every leaf after the first starts inside a run, so every index entry carries the continuation bit
+        assertThat(hashes).contains(0x101L, 0x201L).allMatch(h -> h == 0x101L || h == 0x200L || h == 0x201L)
+                .isSorted();
     }
 
     private static byte[] firstName(byte[] leaf) {
