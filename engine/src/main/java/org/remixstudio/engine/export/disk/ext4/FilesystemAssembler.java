@@ -27,6 +27,8 @@ final class FilesystemAssembler {
     static final int FAST_SYMLINK_MAX = 60;
     private static final int BS = Geometry.BLOCK_SIZE;
     private static final int CHUNK_BLOCKS = 256;
+    /** Extents address 2^32 logical blocks. */
+    private static final long MAX_FILE_SIZE = (1L << 32) * BS;
     /** The {@link ProgressEvent#step()} of this writer: file content bytes written of all. */
     static final String STEP = "ext4";
 
@@ -305,6 +307,10 @@ final class FilesystemAssembler {
             return extents;
         }
         String path = e.path();
+        if (remaining > MAX_FILE_SIZE) {
+            throw new EngineException("file '" + path + "' is " + remaining + " bytes; ext4 with 4 KiB blocks holds files"
+                    + " up to 16 TiB");
+        }
         long logical = 0;
         try (InputStream in = content.open(e)) {
             while (remaining > 0) {
