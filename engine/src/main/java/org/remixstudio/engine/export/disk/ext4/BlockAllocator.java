@@ -71,11 +71,14 @@ final class BlockAllocator {
         throw full(what);
     }
 
-    /** Allocates the next free block after the previous one handed out (sequential, so files stay contiguous). */
-    long allocate(String what) {
+    /**
+     * Allocates the next free block after the previous one handed out (sequential, so files stay
+     * contiguous) for the tree path {@code path}, named in the error when the filesystem is full.
+     */
+    long allocate(String path) {
         long b = nextFree(cursor);
         if (b < 0) {
-            throw full(what);
+            throw full("'" + path + "'");
         }
         set(b);
         cursor = b + 1;

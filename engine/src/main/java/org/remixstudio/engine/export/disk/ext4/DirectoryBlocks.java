@@ -1,6 +1,5 @@
 package org.remixstudio.engine.export.disk.ext4;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -198,16 +197,4 @@ final class DirectoryBlocks {
         LittleEndian.put32(b, tail + 4, crc);
     }
 
-    /** How many blocks a directory with these names takes, for sizing before inode numbers exist. */
-    int blockCount(List<byte[]> names, int minBlocks) {
-        List<DirEntry> entries = new ArrayList<>(names.size());
-        for (byte[] n : names) {
-            entries.add(new DirEntry(n, 1, DirEntry.TYPE_FILE));
-        }
-        return build(1, 1, entries, minBlocks, 0, "").blocks().size();
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
 }

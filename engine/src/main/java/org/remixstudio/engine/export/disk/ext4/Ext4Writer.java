@@ -39,7 +39,7 @@ public final class Ext4Writer {
     public Ext4Result write(Collection<TreeEntry> entries, Ext4Content content, Ext4Options options,
                             FileChannel channel, long offset, Consumer<ProgressEvent> progress) throws IOException {
         FsTree tree = FsTree.build(entries, options.timestamp());
-        DirectoryBlocks directories = directories(options);
+        DirectoryLayouts directories = directories(options);
         Geometry geometry = geometry(tree, directories, options);
         if (Thread.currentThread().isInterrupted()) {
             throw new CancellationException("ext4 image writing interrupted");
@@ -64,17 +64,18 @@ public final class Ext4Writer {
         return geometry(tree, directories(options), sized).blockCount() * Geometry.BLOCK_SIZE;
     }
 
-    private static DirectoryBlocks directories(Ext4Options options) {
+    private static DirectoryLayouts directories(Ext4Options options) {
         byte[] seed = FilesystemAssembler.uuidBytes(options.hashSeed());
         int[] words = new int[4];
         for (int i = 0; i < 4; i++) {
             words[i] = (int) LittleEndian.get32(seed, 4 * i);
         }
         // Signed-char hashing, as mke2fs on x86 records in s_flags (Superblock.FLAG_SIGNED_HASH).
-        return new DirectoryBlocks(new DirHash(DirHash.HALF_MD4, words)::hash, DirHash.HALF_MD4);
+        DirectoryBlocks blocks = new DirectoryBlocks(new DirHash(DirHash.HALF_MD4, words)::hash, DirHash.HALF_MD4);
+        return new DirectoryLayouts(blocks, new Checksums(FilesystemAssembler.uuidBytes(options.uuid())));
     }
 
-    private static Geometry geometry(FsTree tree, DirectoryBlocks directories, Ext4Options options) {
+    private static Geometry geometry(FsTree tree, DirectoryLayouts directories, Ext4Options options) {
         long content = SpaceEstimate.contentBlocks(tree, directories);
         long inodes = tree.highestInode();
         int ratio = options.bytesPerInode();

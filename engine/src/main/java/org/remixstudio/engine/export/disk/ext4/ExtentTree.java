@@ -64,7 +64,7 @@ final class ExtentTree {
                 }
                 int tail = HEADER + PER_BLOCK * ENTRY;
                 LittleEndian.put32(block, tail, Crc32c.update(inodeSeed, block, 0, tail));
-                long physical = allocator.allocate("the extent tree of " + path);
+                long physical = allocator.allocate(path);
                 out.writeRaw(physical, block, 0, block.length);
                 written++;
                 byte[] index = new byte[ENTRY];

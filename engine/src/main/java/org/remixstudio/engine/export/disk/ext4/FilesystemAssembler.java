@@ -39,7 +39,7 @@ final class FilesystemAssembler {
     private final ImageWriter out;
     private final Checksums checksums;
     private final BlockAllocator allocator;
-    private final DirectoryBlocks directories;
+    private final DirectoryLayouts directories;
     private final byte[] uuid;
     private final byte[] inodeTable;
     private final byte[] buffer = new byte[CHUNK_BLOCKS * BS];
@@ -48,7 +48,7 @@ final class FilesystemAssembler {
     private long doneBytes;
 
     FilesystemAssembler(FsTree tree, Geometry geometry, Ext4Options options, Ext4Content content, ImageWriter out,
-                        DirectoryBlocks directories, Consumer<ProgressEvent> progress) {
+                        DirectoryLayouts directories, Consumer<ProgressEvent> progress) {
         this.tree = tree;
         this.progress = progress;
         long bytes = 0;
@@ -197,7 +197,7 @@ final class FilesystemAssembler {
             extents.add(new Extent(done, (int) Math.min(Extent.MAX_LENGTH, blocks - done), start + done));
         }
         ExtentTree.Built tree = ExtentTree.write(extents, allocator, out,
-                checksums.inodeSeed(Superblock.JOURNAL_INODE, 0), "the journal");
+                checksums.inodeSeed(Superblock.JOURNAL_INODE, 0), "<journal>");
         Inode inode = new Inode(Inode.S_IFREG | 0600, 0, 0, (long) blocks * BS, 1,
                 (long) (blocks + tree.treeBlocks()) * (BS / 512), Inode.FLAG_EXTENTS, tree.blockArea(), 0,
                 time, time, time, time, new byte[0]);
@@ -222,7 +222,7 @@ final class FilesystemAssembler {
         XattrLayout.Placed xattrs = XattrLayout.place(e.xattrs(), path);
         long fileAcl = 0;
         if (xattrs.block() != null) {
-            fileAcl = allocator.allocate("the extended attributes of " + path);
+            fileAcl = allocator.allocate(path);
             XattrLayout.sealBlock(xattrs.block(), fileAcl, checksums);
             out.writeRaw(fileAcl, xattrs.block(), 0, BS);
         }
@@ -246,15 +246,10 @@ final class FilesystemAssembler {
             }
             case DIRECTORY -> {
                 typeBits = Inode.S_IFDIR;
-                List<DirEntry> entries = new ArrayList<>(node.children.size());
-                for (FsTree.Child c : node.children) {
-                    entries.add(new DirEntry(c.name(), c.node().inode, fileType(c.node().entry.type())));
-                }
-                int min = node.inode == FsTree.LOST_FOUND_INODE ? SpaceEstimate.LOST_FOUND_BLOCKS : 1;
-                DirectoryBlocks.Built dir = directories.build(node.inode, node.parent.inode, entries, min, seed, path);
+                DirectoryBlocks.Built dir = directories.of(node);
                 List<Extent> extents = new ArrayList<>();
                 for (int i = 0; i < dir.blocks().size(); i++) {
-                    long physical = allocator.allocate("directory " + path);
+                    long physical = allocator.allocate(path);
                     out.writeRaw(physical, dir.blocks().get(i), 0, BS);
                     extend(extents, i, physical);
                 }
@@ -271,7 +266,7 @@ final class FilesystemAssembler {
                 if (target.length < FAST_SYMLINK_MAX) {
                     System.arraycopy(target, 0, area, 0, target.length);
                 } else {
-                    long physical = allocator.allocate("symlink " + path);
+                    long physical = allocator.allocate(path);
                     byte[] block = Arrays.copyOf(target, BS);
                     out.writeRaw(physical, block, 0, BS);
                     ExtentTree.Built built = ExtentTree.write(List.of(new Extent(0, 1, physical)), allocator, out, seed,
@@ -335,7 +330,7 @@ final class FilesystemAssembler {
                         }
                         continue;
                     }
-                    long physical = allocator.allocate("file " + path);
+                    long physical = allocator.allocate(path);
                     if (runStart >= 0 && physical != runPhysical + (i - runStart)) {
                         out.writeRaw(runPhysical, buffer, runStart * BS, (i - runStart) * BS);
                         runStart = -1;
@@ -368,14 +363,4 @@ final class FilesystemAssembler {
         extents.add(new Extent(logical, 1, physical));
     }
 
-    private static int fileType(EntryType type) {
-        return switch (type) {
-            case FILE, HARDLINK -> DirEntry.TYPE_FILE;
-            case DIRECTORY -> DirEntry.TYPE_DIR;
-            case SYMLINK -> DirEntry.TYPE_SYMLINK;
-            case CHAR_DEVICE -> DirEntry.TYPE_CHR;
-            case BLOCK_DEVICE -> DirEntry.TYPE_BLK;
-            case FIFO -> DirEntry.TYPE_FIFO;
-        };
-    }
 }
