@@ -17,9 +17,16 @@ import org.remixstudio.engine.spec.RemixSpecFiles;
  * @param lock         a {@code NAME.remix.lock.json} whose package set the build must install exactly
  *                     (else it fails listing what moved), or {@code null} to install what the spec
  *                     resolves to now
+ * @param diskBytes    for the disk formats: the whole disk's size in bytes, or 0 for the image's files
+ *                     plus {@link #DEFAULT_FREE_BYTES} of free space
+ * @param kernel       for the disk formats: {@code cloud} (default) or {@code generic}, the Debian
+ *                     kernel flavour the VM essentials layer installs
  */
 public record BuildRequest(Path spec, Path output, Format format, boolean squash, String tag, List<String> extraSources,
-                           Path lock) {
+                           Path lock, long diskBytes, String kernel) {
+
+    /** Free space in the root filesystem of a disk image when no disk size is given. */
+    public static final long DEFAULT_FREE_BYTES = 1L << 30;
 
     /** Output formats. */
     public enum Format {
@@ -28,7 +35,18 @@ public record BuildRequest(Path spec, Path output, Format format, boolean squash
         /** An OCI image layout directory. */
         OCI_DIR,
         /** A plain tar of the final root filesystem. */
-        ROOTFS
+        ROOTFS,
+        /** A bootable UEFI disk (GPT, ESP, ext4 root) as qcow2 version 3, with a libvirt domain beside it. */
+        QCOW2,
+        /** The same disk as a raw (sparse) image. */
+        RAW,
+        /** The same disk as a streamOptimized VMDK, for VirtualBox and VMware. */
+        VMDK;
+
+        /** Whether this is a bootable disk image rather than a container image or tree. */
+        public boolean isDisk() {
+            return this == QCOW2 || this == RAW || this == VMDK;
+        }
     }
 
     public BuildRequest {
@@ -36,11 +54,25 @@ public record BuildRequest(Path spec, Path output, Format format, boolean squash
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(format, "format");
         extraSources = List.copyOf(extraSources);
+        Objects.requireNonNull(kernel, "kernel");
+        if (diskBytes < 0) {
+            throw new EngineException("the disk size must be positive, not " + diskBytes);
+        }
     }
 
-    /** A build of what the spec resolves to now (no lock). */
+    /** A build of what the spec resolves to now (no lock), disks sized to their content. */
     public BuildRequest(Path spec, Path output, Format format, boolean squash, String tag, List<String> extraSources) {
-        this(spec, output, format, squash, tag, extraSources, null);
+        this(spec, output, format, squash, tag, extraSources, null, 0, "cloud");
+    }
+
+    /** The same build with a whole-disk size for the disk formats. */
+    public BuildRequest withDiskSize(long bytes) {
+        return new BuildRequest(spec, output, format, squash, tag, extraSources, lock, bytes, kernel);
+    }
+
+    /** The same build installing another kernel flavour ({@code cloud} or {@code generic}) in a disk image. */
+    public BuildRequest withKernel(String flavour) {
+        return new BuildRequest(spec, output, format, squash, tag, extraSources, lock, diskBytes, flavour);
     }
 
     /** The same build, held to the lock file beside the spec ({@code NAME.remix.lock.json}, as {@code remix lock} writes it). */
@@ -50,6 +82,6 @@ public record BuildRequest(Path spec, Path output, Format format, boolean squash
 
     /** The same build, held to a lock file. */
     public BuildRequest withLock(Path lockFile) {
-        return new BuildRequest(spec, output, format, squash, tag, extraSources, lockFile);
+        return new BuildRequest(spec, output, format, squash, tag, extraSources, lockFile, diskBytes, kernel);
     }
 }

@@ -7,18 +7,26 @@ import java.util.List;
  * What {@link RemixEngine#build} wrote.
  *
  * @param output   the image file or directory
- * @param digest   the image manifest's digest ({@code sha256:…}); empty for a root filesystem tar
+ * @param digest   the image manifest's digest ({@code sha256:…}); for a disk image the SHA-256 of the
+ *                 file; empty for a root filesystem tar
  * @param size     bytes written
  * @param layers   bottom layer first
  * @param warnings things the user should know
  * @param sboms    the SBOMs written beside the output: {@code OUT.spdx.json}, then {@code OUT.cdx.json}
+ * @param domainXml for a disk image, the libvirt domain written beside it ({@code virsh define}); else null
  */
 public record BuildResult(Path output, String digest, long size, List<Layer> layers, List<String> warnings,
-                          List<Path> sboms) {
+                          List<Path> sboms, Path domainXml) {
 
     /** A result without SBOM files. */
     public BuildResult(Path output, String digest, long size, List<Layer> layers, List<String> warnings) {
-        this(output, digest, size, layers, warnings, List.of());
+        this(output, digest, size, layers, warnings, List.of(), null);
+    }
+
+    /** A container image, OCI directory or tree result. */
+    public BuildResult(Path output, String digest, long size, List<Layer> layers, List<String> warnings,
+                       List<Path> sboms) {
+        this(output, digest, size, layers, warnings, sboms, null);
     }
 
     /**

@@ -15,6 +15,9 @@ import org.remixstudio.engine.build.pipeline.LayerPlan;
 import org.remixstudio.engine.build.pipeline.LayerPlanner;
 import org.remixstudio.engine.build.pipeline.OutputFormat;
 import org.remixstudio.engine.build.pipeline.PipelineOptions;
+import org.remixstudio.engine.build.vm.DiskIds;
+import org.remixstudio.engine.build.vm.KernelFlavour;
+import org.remixstudio.engine.build.vm.VmEssentials;
 import org.remixstudio.engine.build.pipeline.SbomRecipe;
 import org.remixstudio.engine.catalog.BinaryPackage;
 import org.remixstudio.engine.catalog.SourcePackage;
@@ -112,30 +115,65 @@ public final class RemixEngine {
      */
     public BuildResult build(BuildRequest request, Consumer<ProgressEvent> progress) {
         RemixSpec spec = new RemixSpecReader().read(request.spec());
-        Loaded loaded = load(settingsFor(spec, request.extraSources()), progress);
-        List<LayerPlan> plans = new LayerPlanner(new Resolver(loaded.catalog().catalog(), spec.architecture()))
-                .plan(spec);
-        List<String> lockNotes = List.of();
+        boolean disk = request.format().isDisk();
+        DiskIds ids = disk ? DiskIds.forSpec(new RemixSpecWriter().sha256(spec)) : null;
+        // a VM disk is the remix plus what booting needs, as one more layer and some settings
+        VmEssentials essentials = disk ? new VmEssentials(KernelFlavour.fromName(request.kernel()).orElseThrow(() ->
+                new EngineException("kernel flavour '" + request.kernel() + "' is not known; use cloud or generic")))
+                : null;
+        RemixSpec built = disk ? essentials.prepare(spec, ids) : spec;
+        Loaded loaded = load(settingsFor(built, request.extraSources()), progress);
+        if (disk && loaded.catalog().catalog().candidate(essentials.kernel(spec.architecture())).isEmpty()) {
+            throw new EngineException("no kernel for " + spec.architecture() + " in the sources of " + request.spec()
+                    + ": a VM disk needs " + essentials.kernel(spec.architecture()) + "; try --kernel "
+                    + (request.kernel().equals("cloud") ? "generic" : "cloud") + ", or build a container image instead");
+        }
+        List<LayerPlan> plans = new LayerPlanner(new Resolver(loaded.catalog().catalog(), built.architecture()))
+                .plan(built);
+        if (disk) {
+            DiskExport.requireRoomFor(plans, request);
+        }
+        List<String> warnings = new ArrayList<>();
         if (request.lock() != null) {
             RemixLock locked = new RemixLockReader().read(request.lock());
-            lockNotes = LockCheck.compare(locked, lockOf(spec, plans, loaded))
-                    .requireSamePackages(request.lock().toString());
+            List<LayerPlan> specPlans = plans.subList(0, spec.layers().size() + 1);
+            warnings.addAll(LockCheck.compare(locked, lockOf(spec, specPlans, loaded))
+                    .requireSamePackages(request.lock().toString()));
         }
         Long epoch = sourceDateEpoch(spec);
-        PipelineOptions options = new PipelineOptions(request.output(), switch (request.format()) {
-            case OCI -> OutputFormat.OCI;
-            case OCI_DIR -> OutputFormat.OCI_DIR;
-            case ROOTFS -> OutputFormat.ROOTFS;
-        }, request.squash(), request.tag(), aptLines(loaded.sources()), epoch, sbomRecipe(spec, loaded));
-        ImagePipeline pipeline = new ImagePipeline(loaded.catalog().catalog(),
-                DebFetcher.create(settings.cacheDir().resolve("debs")), new LayerCache(settings.cacheDir()),
-                settings.cacheDir().resolve("work"));
-        BuiltImage image = pipeline.build(spec, plans, options, progress);
-        List<BuildResult.Layer> layers = image.layers().stream().map(l -> new BuildResult.Layer(l.name(),
-                l.packages(), l.added(), l.removed(), l.diffId(), l.size(), l.fromCache())).toList();
-        List<String> warnings = new ArrayList<>(lockNotes);
-        warnings.addAll(image.warnings());
-        return new BuildResult(image.output(), image.digest(), image.size(), layers, warnings, image.sboms());
+        Path work = disk ? scratchDirectory() : null;
+        try {
+            Path treeOutput = disk ? work.resolve("rootfs.tar") : request.output();
+            PipelineOptions options = new PipelineOptions(treeOutput, switch (request.format()) {
+                case OCI -> OutputFormat.OCI;
+                case OCI_DIR -> OutputFormat.OCI_DIR;
+                case ROOTFS, QCOW2, RAW, VMDK -> OutputFormat.ROOTFS;
+            }, request.squash(), request.tag(), aptLines(loaded.sources()), epoch, sbomRecipe(built, loaded));
+            ImagePipeline pipeline = new ImagePipeline(loaded.catalog().catalog(),
+                    DebFetcher.create(settings.cacheDir().resolve("debs")), new LayerCache(settings.cacheDir()),
+                    settings.cacheDir().resolve("work"));
+            BuiltImage image = pipeline.build(built, plans, options, progress);
+            List<BuildResult.Layer> layers = image.layers().stream().map(l -> new BuildResult.Layer(l.name(),
+                    l.packages(), l.added(), l.removed(), l.diffId(), l.size(), l.fromCache())).toList();
+            warnings.addAll(image.warnings());
+            if (!disk) {
+                return new BuildResult(image.output(), image.digest(), image.size(), layers, warnings, image.sboms());
+            }
+            return new DiskExport(ids).write(built, image, request, epoch, layers, warnings, progress);
+        } finally {
+            if (work != null) {
+                DiskExport.deleteQuietly(work);
+            }
+        }
+    }
+
+    /** A private directory in the cache for a build's intermediate files. */
+    private Path scratchDirectory() {
+        try {
+            return Files.createTempDirectory(Files.createDirectories(settings.cacheDir().resolve("work")), "disk-");
+        } catch (IOException e) {
+            throw new EngineException("cannot make a work directory in " + settings.cacheDir() + ": " + e.getMessage());
+        }
     }
 
     /**

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 final class BuildCommand implements Callable<Integer> {
 
     /** Output formats of {@code --format}. */
-    enum Format { oci, oci_dir, rootfs }
+    enum Format { oci, oci_dir, rootfs, qcow2, raw, vmdk }
 
     @Parameters(paramLabel = "SPEC", description = "The NAME.remix.json file.")
     Path specFile;
@@ -33,8 +33,17 @@ final class BuildCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "oci", paramLabel = "FORMAT",
             converter = FormatConverter.class,
-            description = "oci (one tar: OCI layout and docker-archive), oci-dir, or rootfs (default: ${DEFAULT-VALUE}).")
+            description = {"oci (one tar: OCI layout and docker-archive), oci-dir, rootfs, or a bootable UEFI disk:",
+                "qcow2, raw or vmdk (with a libvirt domain NAME.xml beside it) (default: ${DEFAULT-VALUE})."})
     Format format;
+
+    @Option(names = "--disk-size", paramLabel = "SIZE", converter = SizeConverter.class,
+            description = "For disk images: the whole disk's size, e.g. 4G or 2500M (default: the image's files plus 1 GiB free).")
+    long diskSize;
+
+    @Option(names = "--kernel", defaultValue = "cloud", paramLabel = "FLAVOUR",
+            description = "For disk images: the Debian kernel flavour, cloud or generic (default: ${DEFAULT-VALUE}).")
+    String kernel;
 
     @Option(names = "--squash", description = "Write one layer with the final tree.")
     boolean squash;
@@ -72,8 +81,28 @@ final class BuildCommand implements Callable<Integer> {
                 return Format.valueOf(value.replace('-', '_'));
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.TypeConversionException(
-                        "'" + value + "' is not a format; use oci, oci-dir or rootfs");
+                        "'" + value + "' is not a format; use oci, oci-dir, rootfs, qcow2, raw or vmdk");
             }
+        }
+    }
+
+    /** Sizes like {@code 4G}, {@code 2500M}, {@code 1T} (binary units) or plain bytes. */
+    static final class SizeConverter implements picocli.CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)(\\d+)([KMGT]?)(?:i?B)?").matcher(value.trim());
+            if (!m.matches()) {
+                throw new picocli.CommandLine.TypeConversionException(
+                        "'" + value + "' is not a size; write it like 4G, 2500M or 1T");
+            }
+            int shift = switch (m.group(2).toUpperCase(java.util.Locale.ROOT)) {
+                case "K" -> 10;
+                case "M" -> 20;
+                case "G" -> 30;
+                case "T" -> 40;
+                default -> 0;
+            };
+            return Long.parseLong(m.group(1)) << shift;
         }
     }
 
@@ -94,13 +123,21 @@ final class BuildCommand implements Callable<Integer> {
             case oci -> BuildRequest.Format.OCI;
             case oci_dir -> BuildRequest.Format.OCI_DIR;
             case rootfs -> BuildRequest.Format.ROOTFS;
+            case qcow2 -> BuildRequest.Format.QCOW2;
+            case raw -> BuildRequest.Format.RAW;
+            case vmdk -> BuildRequest.Format.VMDK;
         };
-        Path out = output != null ? output
-                : Path.of(baseName(specFile) + (kind == BuildRequest.Format.OCI_DIR ? "" : ".tar"));
+        String extension = switch (format) {
+            case oci_dir -> "";
+            case qcow2, raw, vmdk -> "." + format.name();
+            default -> ".tar";
+        };
+        Path out = output != null ? output : Path.of(baseName(specFile) + extension);
         ProgressBar bar = ProgressBar.forTerminal();
         BuildResult result;
         try {
-            BuildRequest request = new BuildRequest(specFile, out, kind, squash, tag, sources);
+            BuildRequest request = new BuildRequest(specFile, out, kind, squash, tag, sources).withDiskSize(diskSize)
+                    .withKernel(kernel);
             if (lock != null) {
                 request = request.withLock(lock);
             } else if (locked) {
@@ -118,6 +155,10 @@ final class BuildCommand implements Callable<Integer> {
         result.warnings().forEach(x -> w.println("warning: " + x));
         w.println("wrote " + result.output() + " (" + Sizes.human(result.size()) + ")"
                 + (result.digest().isEmpty() ? "" : " " + result.digest()));
+        if (result.domainXml() != null) {
+            w.println("libvirt domain: " + result.domainXml() + " (virsh define " + result.domainXml()
+                    + "; it boots with UEFI); try it now: remix run " + result.output());
+        }
         result.sboms().forEach(f -> w.println("wrote " + f));
         w.flush();
         return 0;

@@ -2,27 +2,29 @@ package org.remixstudio.engine.build.vm;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.remixstudio.engine.export.disk.SeededIds;
 
 /**
- * The identifiers written on a VM disk: the GPT disk GUID, both partitions' GUIDs, the ext4 volume
- * UUID and directory hash seed, and the FAT volume serial. They are derived from the spec's digest
- * (name-based UUIDs, RFC 4122 §4.3), so the same spec gives the same disk bit for bit, and two
- * different specs never share a root UUID. Copies of one image share them, as copies of any disk
- * image do; what must differ per machine (machine-id, SSH host keys) is made on first boot instead.
+ * The identifiers written on a VM disk, all derived from the spec's digest with {@link SeededIds}
+ * (HMAC-SHA256 per purpose, as systemd-repart does), so the same spec gives the same disk bit for
+ * bit and two specs never share a root UUID. The GPT layout derives the disk and partition GUIDs from
+ * the same seed and partition keys ({@link #ESP_KEY}, {@link #ROOT_KEY}); {@code /etc/fstab}, written
+ * while the tree is built, names the filesystems by these UUIDs before the disk exists. Copies of one
+ * image share these, as copies of any disk image do; what must differ per machine (machine-id, SSH
+ * host keys) is made on first boot instead.
  */
-public record DiskIds(UUID disk, UUID espPartition, UUID rootPartition, UUID rootFilesystem, UUID hashSeed,
-                      int espSerial) {
+public record DiskIds(SeededIds seeded, UUID rootFilesystem, UUID hashSeed, int espSerial) {
+
+    /** The GPT partition key of the EFI System Partition. */
+    public static final String ESP_KEY = "esp";
+    /** The GPT partition key of the root partition. */
+    public static final String ROOT_KEY = "root";
 
     /** The identifiers for the spec whose canonical form has this SHA-256. */
     public static DiskIds forSpec(String specSha256) {
-        UUID serial = derive(specSha256, "esp-serial");
-        return new DiskIds(derive(specSha256, "disk"), derive(specSha256, "esp-partition"),
-                derive(specSha256, "root-partition"), derive(specSha256, "root-filesystem"),
-                derive(specSha256, "ext4-hash-seed"), (int) serial.getMostSignificantBits());
-    }
-
-    private static UUID derive(String specSha256, String what) {
-        return UUID.nameUUIDFromBytes(("remix-studio " + what + " " + specSha256).getBytes(StandardCharsets.UTF_8));
+        SeededIds ids = new SeededIds(("remix-studio disk " + specSha256).getBytes(StandardCharsets.UTF_8));
+        return new DiskIds(ids, ids.uuid("ext4-uuid"),
+                ids.uuid("ext4-hash-seed"), ids.int32("fat-serial"));
     }
 
     /** The FAT volume serial as {@code /etc/fstab} and {@code blkid} write it: {@code ABCD-1234}. */

@@ -35,12 +35,17 @@ public final class VmEssentials {
 
     /**
      * What booting needs, for a Debian architecture: the kernel, systemd as init, initramfs-tools (the
-     * kernel's postinst makes the initramfs with them), systemd-boot's EFI binaries, udev, and the
-     * network stack.
+     * kernel's postinst makes the initramfs with them), systemd-boot's EFI binaries, udev, the
+     * network stack, and the checkers the boot runs on the root filesystem and the ESP.
      */
     public List<String> packages(String architecture) {
-        return List.of(flavour.metapackage(architecture), "systemd-sysv", "initramfs-tools", "systemd-boot-efi",
-                "udev", "systemd-resolved");
+        return List.of(kernel(architecture), "systemd-sysv", "initramfs-tools", "systemd-boot-efi",
+                "udev", "systemd-resolved", "e2fsprogs", "dosfstools");
+    }
+
+    /** The kernel metapackage this export installs for an architecture. */
+    public String kernel(String architecture) {
+        return flavour.metapackage(architecture);
     }
 
     /** The remix with the essentials layer and the boot settings added. */

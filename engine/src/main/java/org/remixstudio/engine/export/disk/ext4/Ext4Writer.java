@@ -1,6 +1,7 @@
 package org.remixstudio.engine.export.disk.ext4;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.util.Collection;
@@ -8,6 +9,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import org.remixstudio.engine.api.EngineException;
 import org.remixstudio.engine.api.ProgressEvent;
+import org.remixstudio.engine.export.disk.ImageSink;
 import org.remixstudio.engine.tree.TreeEntry;
 
 /**
@@ -38,6 +40,20 @@ public final class Ext4Writer {
      */
     public Ext4Result write(Collection<TreeEntry> entries, Ext4Content content, Ext4Options options,
                             FileChannel channel, long offset, Consumer<ProgressEvent> progress) throws IOException {
+        Ext4Result result = write(entries, content, options, ImageSink.of(channel).at(offset), progress);
+        if (channel.size() < offset + result.sizeBytes()) {
+            // one zero byte at the very end, so tools see the whole filesystem (a hole everywhere else)
+            channel.write(ByteBuffer.allocate(1), offset + result.sizeBytes() - 1);
+        }
+        return result;
+    }
+
+    /**
+     * Writes the filesystem into a partition of a disk image that is at least as long as the
+     * filesystem and reads as zeros where nothing was written (a fresh {@code SparseImageFile}).
+     */
+    public Ext4Result write(Collection<TreeEntry> entries, Ext4Content content, Ext4Options options,
+                            ImageSink partition, Consumer<ProgressEvent> progress) throws IOException {
         FsTree tree = FsTree.build(entries, options.timestamp());
         DirectoryLayouts directories = directories(options);
         Geometry geometry = geometry(tree, directories, options);
@@ -45,7 +61,7 @@ public final class Ext4Writer {
             throw new CancellationException("ext4 image writing interrupted");
         }
         try {
-            ImageWriter out = new ImageWriter(channel, offset);
+            ImageWriter out = new ImageWriter(partition);
             return new FilesystemAssembler(tree, geometry, options, content, out, directories, progress).write();
         } catch (ClosedByInterruptException e) {
             CancellationException cancelled = new CancellationException("ext4 image writing interrupted");

@@ -112,7 +112,6 @@ final class FilesystemAssembler {
                 out.writeBlocks(start + 1, gdt, 0, geometry.gdtBlocks());
             }
         }
-        out.ensureLength(geometry.blockCount() * BS);
         return new Ext4Result(geometry.blockCount() * BS, options.uuid(), BS, geometry.blockCount(), free[0],
                 geometry.inodeCount(), free[1]);
     }

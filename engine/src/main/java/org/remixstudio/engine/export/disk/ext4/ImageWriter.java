@@ -2,8 +2,8 @@ package org.remixstudio.engine.export.disk.ext4;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.util.Arrays;
+import org.remixstudio.engine.export.disk.ImageSink;
 
 /**
  * Writes filesystem blocks into the image at the partition's offset, never writing an all-zero
@@ -14,12 +14,11 @@ final class ImageWriter {
 
     private static final byte[] ZERO = new byte[Geometry.BLOCK_SIZE];
 
-    private final FileChannel channel;
-    private final long offset;
+    private final ImageSink sink;
 
-    ImageWriter(FileChannel channel, long offset) {
-        this.channel = channel;
-        this.offset = offset;
+    /** @param sink the partition: positions are relative to the filesystem's first byte */
+    ImageWriter(ImageSink sink) {
+        this.sink = sink;
     }
 
     static boolean isZero(byte[] data, int off) {
@@ -45,21 +44,7 @@ final class ImageWriter {
         writeAt((long) block * Geometry.BLOCK_SIZE, data, off, len);
     }
 
-    /**
-     * Makes the image at least {@code fsBytes} long past the offset, so tools see the whole filesystem:
-     * one zero byte at the very end (a hole everywhere else).
-     */
-    void ensureLength(long fsBytes) throws IOException {
-        if (channel.size() < offset + fsBytes) {
-            writeAt(fsBytes - 1, new byte[1], 0, 1);
-        }
-    }
-
     void writeAt(long fsPosition, byte[] data, int off, int len) throws IOException {
-        ByteBuffer buf = ByteBuffer.wrap(data, off, len);
-        long pos = offset + fsPosition;
-        while (buf.hasRemaining()) {
-            pos += channel.write(buf, pos);
-        }
+        sink.write(fsPosition, ByteBuffer.wrap(data, off, len));
     }
 }

@@ -29,7 +29,7 @@ class ExtentTreeTest {
         BlockAllocator allocator = new BlockAllocator(g);
         allocator.markUsed(0, 20_000);
         try (FileChannel ch = FileChannel.open(dir.resolve("img"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            return ExtentTree.write(extents, allocator, new ImageWriter(ch, 0), 77, "f");
+            return ExtentTree.write(extents, allocator, new ImageWriter(org.remixstudio.engine.export.disk.ImageSink.of(ch)), 77, "f");
         }
     }
 

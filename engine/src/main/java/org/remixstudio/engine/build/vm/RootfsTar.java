@@ -1,4 +1,4 @@
-package org.remixstudio.engine.export.disk;
+package org.remixstudio.engine.build.vm;
 
 import java.io.Closeable;
 import java.io.IOException;
