@@ -1,0 +1,33 @@
+package org.remixstudio.engine.license;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * What a copyright file says about licenses.
+ *
+ * @param main     the license of the package as a whole: the {@code Files: *} stanza's, else the header's,
+ *                 else the first license found; empty when unknown
+ * @param all      every license id the file mentions (exceptions left out)
+ * @param evidence how {@code main} was found
+ * @param reason   why the license is unknown, or a note on how it was chosen; may be empty
+ */
+public record CopyrightAnalysis(Optional<SpdxExpression> main, SortedSet<String> all, Evidence evidence,
+                                String reason) {
+
+    public CopyrightAnalysis {
+        all = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(all));
+    }
+
+    public static CopyrightAnalysis unknown(String reason) {
+        return new CopyrightAnalysis(Optional.empty(), new TreeSet<>(), Evidence.UNKNOWN, reason);
+    }
+
+    static CopyrightAnalysis of(SpdxExpression main, Set<String> all, Evidence evidence, String note) {
+        SortedSet<String> ids = new TreeSet<>(all);
+        ids.addAll(main.licenseIds());
+        return new CopyrightAnalysis(Optional.of(main), ids, evidence, note);
+    }
+}

@@ -1,0 +1,102 @@
+package org.remixstudio.engine.license;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads the licenses out of a copyright file's text: a machine-readable file (copyright-format 1.0)
+ * through its {@code License} fields, whose main license is that of the {@code Files: *} stanza
+ * (§5.2; else the header's §5.1, else the first Files stanza's); a free-form file, or a License field
+ * whose first line is text rather than short names, through {@link LicenseTextDetector}, whose first
+ * license in the text is taken as the main one.
+ */
+public final class CopyrightAnalyzer {
+
+    private final Dep5Parser dep5 = new Dep5Parser();
+    private final Dep5Synopsis synopsis;
+    private final LicenseTextDetector detector;
+
+    public CopyrightAnalyzer(SpdxNormalizer normalizer) {
+        this.synopsis = new Dep5Synopsis(normalizer);
+        this.detector = new LicenseTextDetector(normalizer);
+    }
+
+    /** The engine's analyzer over the bundled SPDX list. */
+    public static CopyrightAnalyzer standard() {
+        return new CopyrightAnalyzer(new SpdxNormalizer(SpdxLicenseList.bundled()));
+    }
+
+    public CopyrightAnalysis analyze(String text) {
+        if (text.isBlank()) {
+            return CopyrightAnalysis.unknown("the copyright file is empty");
+        }
+        Optional<Dep5Copyright> parsed = dep5.parse(text);
+        return parsed.map(this::machineReadable).orElseGet(() -> freeForm(text, ""));
+    }
+
+    private CopyrightAnalysis machineReadable(Dep5Copyright file) {
+        Set<String> all = new TreeSet<>();
+        Found main = null;
+        Found first = null;
+        for (Dep5Copyright.FilesStanza files : file.files()) {
+            Found f = license(files.license());
+            if (f == null) {
+                continue;
+            }
+            all.addAll(f.expression.licenseIds());
+            if (files.coversAll() && main == null) {
+                main = f;
+            }
+            if (first == null) {
+                first = f;
+            }
+        }
+        for (Dep5Copyright.LicenseField standalone : file.standalone()) {
+            Found f = license(standalone);
+            if (f != null) {
+                all.addAll(f.expression.licenseIds());
+            }
+        }
+        String note = "";
+        if (main == null && file.header().isPresent()) {
+            main = license(file.header().get());
+            note = main == null ? "" : "no 'Files: *' stanza; the header's License is taken for the package";
+        }
+        if (main == null && first != null) {
+            main = first;
+            note = "no 'Files: *' stanza; the first Files stanza's License is taken for the package";
+        }
+        if (main == null) {
+            return CopyrightAnalysis.unknown("the machine-readable copyright file has no License field");
+        }
+        return CopyrightAnalysis.of(main.expression, all, main.evidence, note);
+    }
+
+    /** A License field's expression: its short names, or what its text says when the first line is text. */
+    private Found license(Dep5Copyright.LicenseField field) {
+        if (field.synopsis().isEmpty() && field.text().isBlank()) {
+            return null;
+        }
+        Optional<SpdxExpression> declared = synopsis.parse(field.synopsis());
+        if (declared.isPresent()) {
+            return new Found(declared.get(), Evidence.DECLARED);
+        }
+        List<LicenseTextDetector.Detection> detected = detector.detect(field.synopsis() + "\n" + field.text());
+        return detected.isEmpty() ? null : new Found(detected.get(0).expression(), Evidence.DETECTED);
+    }
+
+    private CopyrightAnalysis freeForm(String text, String note) {
+        List<LicenseTextDetector.Detection> detected = detector.detect(text);
+        if (detected.isEmpty()) {
+            return CopyrightAnalysis.unknown("the free-form copyright file names no license the detector knows");
+        }
+        Set<String> all = new TreeSet<>();
+        detected.forEach(d -> all.addAll(d.expression().licenseIds()));
+        return CopyrightAnalysis.of(detected.get(0).expression(), all, Evidence.DETECTED, note);
+    }
+
+    private record Found(SpdxExpression expression, Evidence evidence) {
+    }
+}

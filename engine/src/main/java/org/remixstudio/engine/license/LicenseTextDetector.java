@@ -1,0 +1,208 @@
+package org.remixstudio.engine.license;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds licenses in free-form text: the grants and license texts Debian copyright files quote, and
+ * Debian's pointers to {@code /usr/share/common-licenses/NAME}. It looks for the wording each license
+ * uses (the GNU licenses' titles with their version and "any later version", the MIT and ISC grants, the
+ * BSD clauses counted by their conditions, the Apache, MPL, Artistic, zlib, PSF, OpenSSL, Boost, CC0
+ * and GFDL titles, "public domain", Perl's "same terms as Perl itself"), so a hit is a reasoned guess,
+ * recorded as {@link Evidence#DETECTED}, never as declared.
+ */
+public final class LicenseTextDetector {
+
+    /** One license found, at a position of the (normalized) text. */
+    public record Detection(SpdxExpression expression, int position) {
+    }
+
+    private static final Pattern GNU_TITLE = Pattern.compile(
+            "\\b(?:gnu )?(affero |lesser |library )?general public licen[cs]e\\b");
+    private static final Pattern GNU_SHORT = Pattern.compile(
+            "(?<![\\w/-])(agpl|lgpl|gpl)(?:[- ]?v(?:ersion)?)?[- ]?(\\d(?:\\.\\d)?)?(\\+|-or-later|-only)?(?![\\w])(?!-?(?:in)?compat)");
+    private static final Pattern VERSION = Pattern.compile("^(?:(?!\\. ).){0,120}?\\b(?:version|v\\.?)\\s?(\\d(?:\\.\\d)?)\\b");
+    private static final Pattern LATER = Pattern.compile("(any later version|or later|or \\(at your option\\)|or newer|\\+)");
+    private static final Pattern POINTER = Pattern.compile("/usr/share/common-licenses/([a-z0-9.+_-]+[a-z0-9+])");
+    private static final Pattern APACHE = Pattern.compile(
+            "apache licen[cs]e,?\\s*(?:version\\s*|v)?(\\d\\.\\d)|apache-(\\d\\.\\d)|apache\\.org/licenses/license-(\\d\\.\\d)");
+    private static final Pattern MPL = Pattern.compile(
+            "mozilla public licen[cs]e,?\\s*(?:version\\s*|v\\.?\\s*)?(\\d\\.\\d)|\\bmpl-(\\d\\.\\d)");
+    private static final Pattern ARTISTIC = Pattern.compile("artistic licen[cs]e(?:[^.]{0,40}?(?:version|v)\\s*(\\d(?:\\.\\d)?))?");
+    private static final Pattern GFDL = Pattern.compile("gnu free documentation licen[cs]e(?:[^.;]{0,60}?version\\s*(\\d\\.\\d))?");
+    private static final Pattern BSD = Pattern.compile("redistribution and use in source and binary forms");
+    private static final Map<Pattern, String> FIXED = fixed();
+
+    private final SpdxNormalizer normalizer;
+
+    public LicenseTextDetector(SpdxNormalizer normalizer) {
+        this.normalizer = normalizer;
+    }
+
+    private static Map<Pattern, String> fixed() {
+        Map<Pattern, String> m = new LinkedHashMap<>();
+        m.put(Pattern.compile("permission is hereby granted, free of charge, to any person obtaining a copy"
+                + "|\\bexpat licen[cs]e|\\bmit licen[cs]e|\\bmit/x11"), "MIT");
+        m.put(Pattern.compile("permission to use, copy, modify, and(?:/or)? distribute this software for any purpose"
+                + " with or without fee is hereby granted|\\bisc licen[cs]e"), "ISC");
+        m.put(Pattern.compile("permission to use, copy, modify,? and distribute this software and its documentation"
+                + " for any purpose"), "HPND");
+        m.put(Pattern.compile("permission to use, copy, modify, distribute,? and sell this software and its documentation"
+                + " for any purpose"), "HPND-sell-variant");
+        m.put(Pattern.compile("hereby grant permission to use, copy, modify, distribute,? and license this software"),
+                "TCL");
+        m.put(Pattern.compile("permission is granted to anyone to use this software for any purpose, including"
+                + " commercial applications|\\bzlib licen[cs]e|zlib/libpng licen[cs]e"), "Zlib");
+        m.put(Pattern.compile("python software foundation licen[cs]e|psf licen[cs]e agreement"), "PSF-2.0");
+        m.put(Pattern.compile("\\bopenssl licen[cs]e\\b|developed by the openssl project"), "OpenSSL");
+        m.put(Pattern.compile("boost software licen[cs]e"), "BSL-1.0");
+        m.put(Pattern.compile("\\bcc0\\b|creative commons zero|publicdomain/zero"), "CC0-1.0");
+        m.put(Pattern.compile("same terms as perl itself"), "GPL-1.0-or-later OR Artistic-1.0");
+        m.put(Pattern.compile("\\bpublic[ -]domain\\b"), "LicenseRef-public-domain");
+        return m;
+    }
+
+    /** Every license found, by position in the text, each once. */
+    public List<Detection> detect(String rawText) {
+        String text = rawText.toLowerCase(Locale.ROOT).replaceAll("[\\s>#*]+", " ");
+        List<Detection> found = new ArrayList<>();
+        gnu(text, found);
+        pointers(text, found);
+        versioned(text, APACHE, "Apache-", "", found);
+        versioned(text, MPL, "MPL-", "", found);
+        artistic(text, found);
+        gfdl(text, found);
+        bsd(text, found);
+        SpdxExpressionParser parser = new SpdxExpressionParser(normalizer.list());
+        for (Map.Entry<Pattern, String> e : FIXED.entrySet()) {
+            Matcher m = e.getKey().matcher(text);
+            if (m.find()) {
+                found.add(new Detection(parser.parse(e.getValue()), m.start()));
+            }
+        }
+        return dedupe(found);
+    }
+
+    private void gnu(String text, List<Detection> found) {
+        Matcher m = GNU_TITLE.matcher(text);
+        while (m.find()) {
+            String kind = m.group(1) == null ? "" : m.group(1).strip();
+            String family = kind.equals("affero") ? "AGPL" : kind.isEmpty() ? "GPL" : "LGPL";
+            String after = text.substring(m.end(), Math.min(text.length(), m.end() + 300));
+            Matcher v = VERSION.matcher(after);
+            String version = v.find() ? v.group(1) : null;
+            if (version == null) {
+                // "version 2 of the GNU General Public License"
+                String before = text.substring(Math.max(0, m.start() - 40), m.start());
+                Matcher vb = Pattern.compile("version (\\d(?:\\.\\d)?)(?: of)?(?: the)? $").matcher(before);
+                version = vb.find() ? vb.group(1) : null;
+            }
+            String sentence = after.split("(?<=[a-z)])\\. ", 2)[0];
+            boolean later = LATER.matcher(sentence.length() > 200 ? sentence.substring(0, 200) : sentence).find();
+            found.add(new Detection(gnuExpression(family, version, later), m.start()));
+        }
+        Matcher s = GNU_SHORT.matcher(text);
+        while (s.find()) {
+            String suffix = s.group(3) == null ? "" : s.group(3);
+            String tail = text.substring(s.end(), Math.min(text.length(), s.end() + 40));
+            boolean later = suffix.equals("+") || suffix.equals("-or-later") || tail.startsWith(" or later")
+                    || tail.startsWith(" or any later");
+            found.add(new Detection(gnuExpression(s.group(1).toUpperCase(Locale.ROOT), s.group(2), later), s.start()));
+        }
+    }
+
+    private SpdxExpression gnuExpression(String family, String version, boolean later) {
+        if (version == null) {
+            // GPL §9 (v1/v2) and §14 (v3): with no version given, any version ever published may be chosen
+            return normalizer.normalize(family + "+");
+        }
+        return normalizer.normalize(family + "-" + version + (later ? "+" : ""));
+    }
+
+    private void pointers(String text, List<Detection> found) {
+        Matcher m = POINTER.matcher(text);
+        while (m.find()) {
+            String name = m.group(1);
+            if (name.equals("bsd")) {
+                found.add(new Detection(new SpdxExpression.License("BSD-3-Clause"), m.start()));
+                continue;
+            }
+            boolean gnu = name.matches("(a|l)?gpl.*|gfdl.*");
+            String grant = text.substring(Math.max(0, m.start() - 700), m.start());
+            boolean later = gnu && !name.endsWith("+") && LATER.matcher(grant).find();
+            found.add(new Detection(normalizer.normalize(name + (later ? "+" : "")), m.start()));
+        }
+    }
+
+    private void versioned(String text, Pattern p, String prefix, String suffix, List<Detection> found) {
+        Matcher m = p.matcher(text);
+        while (m.find()) {
+            for (int g = 1; g <= m.groupCount(); g++) {
+                if (m.group(g) != null) {
+                    found.add(new Detection(normalizer.normalize(prefix + m.group(g) + suffix), m.start()));
+                    break;
+                }
+            }
+        }
+    }
+
+    private void artistic(String text, List<Detection> found) {
+        Matcher m = ARTISTIC.matcher(text);
+        while (m.find()) {
+            String v = m.group(1) != null && m.group(1).startsWith("2") ? "2.0" : "1.0";
+            found.add(new Detection(normalizer.normalize("Artistic-" + v), m.start()));
+        }
+    }
+
+    private void gfdl(String text, List<Detection> found) {
+        Matcher m = GFDL.matcher(text);
+        while (m.find()) {
+            String after = text.substring(m.start(), Math.min(text.length(), m.end() + 120));
+            boolean later = LATER.matcher(after).find();
+            found.add(new Detection(normalizer.normalize(m.group(1) == null ? "GFDL+"
+                    : "GFDL-" + m.group(1) + (later ? "+" : "")), m.start()));
+        }
+    }
+
+    /** BSD licenses by their conditions: an advertising clause makes 4, an endorsement clause 3, else 2. */
+    private void bsd(String text, List<Detection> found) {
+        Matcher m = BSD.matcher(text);
+        while (m.find()) {
+            String body = text.substring(m.end(), Math.min(text.length(), m.end() + 1600));
+            int next = body.indexOf("redistribution and use in source and binary forms");
+            if (next >= 0) {
+                body = body.substring(0, next);
+            }
+            String id = body.contains("advertising materials") ? "BSD-4-Clause"
+                    : body.contains("endorse or promote") || body.contains("neither the name") ? "BSD-3-Clause"
+                    : "BSD-2-Clause";
+            found.add(new Detection(new SpdxExpression.License(id), m.start()));
+        }
+    }
+
+    /**
+     * Each expression once, at its first position; an unversioned GNU mention is dropped when the text
+     * also names a version of the same family (the title usually comes before the version's sentence).
+     */
+    private static List<Detection> dedupe(List<Detection> found) {
+        found.sort(Comparator.comparingInt(Detection::position));
+        Map<String, Detection> byText = new LinkedHashMap<>();
+        for (Detection d : found) {
+            byText.putIfAbsent(d.expression().render(), d);
+        }
+        List<Detection> out = new ArrayList<>(byText.values());
+        out.removeIf(d -> {
+            String r = d.expression().render();
+            String family = r.startsWith("AGPL-1.0-or-later") ? "AGPL-" : r.startsWith("LGPL-2.0-or-later") ? "LGPL-"
+                    : r.startsWith("GPL-1.0-or-later") && !r.contains(" ") ? "GPL-" : null;
+            return family != null && byText.keySet().stream().anyMatch(k -> k.startsWith(family) && !k.equals(r));
+        });
+        return out;
+    }
+}

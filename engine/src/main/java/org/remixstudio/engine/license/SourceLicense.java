@@ -1,0 +1,33 @@
+package org.remixstudio.engine.license;
+
+import java.util.Collections;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The licenses of one source package version, as read from the copyright file of one of its binaries;
+ * what the store keeps.
+ *
+ * @param key           source package and version
+ * @param main          the main ({@code Files: *}) license, empty when unknown
+ * @param licenses      every license id the copyright file mentions
+ * @param evidence      how the main license was found
+ * @param reason        why it is unknown, or a note; may be empty
+ * @param copyrightFrom the binary package whose {@code /usr/share/doc/PKG/copyright} was read, empty if none
+ */
+public record SourceLicense(SourceKey key, Optional<SpdxExpression> main, SortedSet<String> licenses,
+                            Evidence evidence, String reason, String copyrightFrom) {
+
+    public SourceLicense {
+        licenses = Collections.unmodifiableSortedSet(new TreeSet<>(licenses));
+    }
+
+    static SourceLicense of(SourceKey key, CopyrightAnalysis a, String copyrightFrom) {
+        return new SourceLicense(key, a.main(), a.all(), a.evidence(), a.reason(), copyrightFrom);
+    }
+
+    static SourceLicense unknown(SourceKey key, String reason) {
+        return new SourceLicense(key, Optional.empty(), new TreeSet<>(), Evidence.UNKNOWN, reason, "");
+    }
+}
