@@ -9,8 +9,8 @@ import java.util.TreeSet;
  * Reads the licenses out of a copyright file's text: a machine-readable file (copyright-format 1.0)
  * through its {@code License} fields, whose main license is that of the {@code Files: *} stanza
  * (§5.2; else the header's §5.1, else the first Files stanza's); a free-form file, or a License field
- * whose first line is text rather than short names, through {@link LicenseTextDetector}, whose first
- * license in the text is taken as the main one.
+ * whose first line is text rather than short names, through {@link LicenseTextDetector}: the first
+ * license the text grants (rather than only names) is taken as the main one.
  */
 public final class CopyrightAnalyzer {
 
@@ -45,7 +45,7 @@ public final class CopyrightAnalyzer {
             if (f == null) {
                 continue;
             }
-            all.addAll(f.expression.licenseIds());
+            all.addAll(f.ids);
             if (files.coversAll() && main == null) {
                 main = f;
             }
@@ -56,7 +56,7 @@ public final class CopyrightAnalyzer {
         for (Dep5Copyright.LicenseField standalone : file.standalone()) {
             Found f = license(standalone);
             if (f != null) {
-                all.addAll(f.expression.licenseIds());
+                all.addAll(f.ids);
             }
         }
         String note = "";
@@ -81,10 +81,17 @@ public final class CopyrightAnalyzer {
         }
         Optional<SpdxExpression> declared = synopsis.parse(field.synopsis());
         if (declared.isPresent()) {
-            return new Found(declared.get(), Evidence.DECLARED);
+            return new Found(declared.get(), Evidence.DECLARED, declared.get().licenseIds());
         }
         List<LicenseTextDetector.Detection> detected = detector.detect(field.synopsis() + "\n" + field.text());
-        return detected.isEmpty() ? null : new Found(detected.get(0).expression(), Evidence.DETECTED);
+        if (detected.isEmpty()) {
+            return null;
+        }
+        Set<String> ids = new TreeSet<>();
+        detected.forEach(d -> ids.addAll(d.expression().licenseIds()));
+        LicenseTextDetector.Detection main = detected.stream().filter(LicenseTextDetector.Detection::grant).findFirst()
+                .orElse(detected.get(0));
+        return new Found(main.expression(), Evidence.DETECTED, ids);
     }
 
     private CopyrightAnalysis freeForm(String text, String note) {
@@ -94,9 +101,11 @@ public final class CopyrightAnalyzer {
         }
         Set<String> all = new TreeSet<>();
         detected.forEach(d -> all.addAll(d.expression().licenseIds()));
-        return CopyrightAnalysis.of(detected.get(0).expression(), all, Evidence.DETECTED, note);
+        LicenseTextDetector.Detection main = detected.stream().filter(LicenseTextDetector.Detection::grant).findFirst()
+                .orElse(detected.get(0));
+        return CopyrightAnalysis.of(main.expression(), all, Evidence.DETECTED, note);
     }
 
-    private record Found(SpdxExpression expression, Evidence evidence) {
+    private record Found(SpdxExpression expression, Evidence evidence, Set<String> ids) {
     }
 }

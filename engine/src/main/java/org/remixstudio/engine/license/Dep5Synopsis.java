@@ -11,12 +11,14 @@ import java.util.Optional;
  * comes first ("{@code A or B, and C}" is {@code (A OR B) AND C}), each name optionally followed by
  * "{@code with KEYWORDS exception}". Tolerates what real files do: {@code and/or} (read as {@code or},
  * the licensee may pick), a bare comma list ({@code and}), names split by a space
- * ({@code public domain}), parentheses around the exception clause.
+ * ({@code public domain}), parentheses around the exception clause, {@code A_or_B}.
  */
 public final class Dep5Synopsis {
 
-    /** More plain words than this in a synopsis and it is license text, not short names. */
-    private static final int MAX_NAME_WORDS = 4;
+    /** More words than this in one name ("public domain" has two) and the line is license text, not short names. */
+    private static final int MAX_NAME_WORDS = 2;
+    /** More words than this in an exception's keywords ("GCC runtime library") and it is text. */
+    private static final int MAX_EXCEPTION_WORDS = 4;
 
     private final SpdxNormalizer normalizer;
 
@@ -26,7 +28,8 @@ public final class Dep5Synopsis {
 
     /** The expression, or empty when the line is not a list of short names (e.g. it starts the license text). */
     public Optional<SpdxExpression> parse(String synopsis) {
-        String line = synopsis.strip().replace("(", " ").replace(")", " ").replaceAll("\\s+", " ");
+        String line = synopsis.strip().replace("(", " ").replace(")", " ").replaceAll("(?i)_(or|and)_", " $1 ")
+                .replaceAll("\\s+", " ");
         if (line.isEmpty() || line.endsWith(".") && line.contains(" ")) {
             return Optional.empty();
         }
@@ -79,7 +82,7 @@ public final class Dep5Synopsis {
                 if (i < words.size() && words.get(i).toLowerCase(Locale.ROOT).matches("exceptions?")) {
                     i++;
                 }
-                if (keywords.isEmpty() || keywords.size() > MAX_NAME_WORDS) {
+                if (keywords.isEmpty() || keywords.size() > MAX_EXCEPTION_WORDS) {
                     return Optional.empty();
                 }
                 exception = String.join(" ", keywords);

@@ -19,14 +19,26 @@ import java.util.regex.Pattern;
  */
 public final class LicenseTextDetector {
 
-    /** One license found, at a position of the (normalized) text. */
-    public record Detection(SpdxExpression expression, int position) {
+    /**
+     * One license found, at a position of the (normalized) text.
+     *
+     * @param grant whether the text grants it (a license text, or a title after "under", "licensed",
+     *              "terms of" …) rather than only naming it ("GPL-compatible", "the Artistic License in
+     *              /usr/share/common-licenses is …", a pointer to a license file)
+     */
+    public record Detection(SpdxExpression expression, int position, boolean grant) {
     }
+
+    private static final Pattern GRANT_CONTEXT = Pattern.compile(
+            "(under|terms of|licen[cs]ed|licen[cs]e:|licen[cs]e (?:for \\S+ )?is|governed by|subject to|released|distributed"
+            + "|available)\\b");
+    private static final Pattern PUBLIC_DOMAIN = Pattern.compile(
+            "\\b(?:is|are|was|were|placed|released|dedicated|put|into|in) (?:the )?public[ -]domain\\b");
 
     private static final Pattern GNU_TITLE = Pattern.compile(
             "\\b(?:gnu )?(affero |lesser |library )?general public licen[cs]e\\b");
     private static final Pattern GNU_SHORT = Pattern.compile(
-            "(?<![\\w/-])(agpl|lgpl|gpl)(?:[- ]?v(?:ersion)?)?[- ]?(\\d(?:\\.\\d)?)?(\\+|-or-later|-only)?(?![\\w])(?!-?(?:in)?compat)");
+            "(?<![\\w/-])(agpl|lgpl|gpl)(?:[- ]?v(?:ersion)?)?[- ]?(\\d(?:\\.\\d)?)?(\\+|-or-later|-only)?(?![\\w])(?!-? ?(?:in)?compat)");
     private static final Pattern VERSION = Pattern.compile("^(?:(?!\\. ).){0,120}?\\b(?:version|v\\.?)\\s?(\\d(?:\\.\\d)?)\\b");
     private static final Pattern LATER = Pattern.compile("(any later version|or later|or \\(at your option\\)|or newer|\\+)");
     private static final Pattern POINTER = Pattern.compile("/usr/share/common-licenses/([a-z0-9.+_-]+[a-z0-9+])");
@@ -34,7 +46,7 @@ public final class LicenseTextDetector {
             "apache licen[cs]e,?\\s*(?:version\\s*|v)?(\\d\\.\\d)|apache-(\\d\\.\\d)|apache\\.org/licenses/license-(\\d\\.\\d)");
     private static final Pattern MPL = Pattern.compile(
             "mozilla public licen[cs]e,?\\s*(?:version\\s*|v\\.?\\s*)?(\\d\\.\\d)|\\bmpl-(\\d\\.\\d)");
-    private static final Pattern ARTISTIC = Pattern.compile("artistic licen[cs]e(?:[^.]{0,40}?(?:version|v)\\s*(\\d(?:\\.\\d)?))?");
+    private static final Pattern ARTISTIC = Pattern.compile("artistic licen[cs]e(?:[^.]{0,40}?(?:version |v)?\\s*(\\d(?:\\.\\d)?))?");
     private static final Pattern GFDL = Pattern.compile("gnu free documentation licen[cs]e(?:[^.;]{0,60}?version\\s*(\\d\\.\\d))?");
     private static final Pattern BSD = Pattern.compile("redistribution and use in source and binary forms");
     private static final Map<Pattern, String> FIXED = fixed();
@@ -64,15 +76,22 @@ public final class LicenseTextDetector {
         m.put(Pattern.compile("boost software licen[cs]e"), "BSL-1.0");
         m.put(Pattern.compile("\\bcc0\\b|creative commons zero|publicdomain/zero"), "CC0-1.0");
         m.put(Pattern.compile("same terms as perl itself"), "GPL-1.0-or-later OR Artistic-1.0");
-        m.put(Pattern.compile("\\bpublic[ -]domain\\b"), "LicenseRef-public-domain");
         return m;
     }
 
     /** Every license found, by position in the text, each once. */
     public List<Detection> detect(String rawText) {
-        String text = rawText.toLowerCase(Locale.ROOT).replaceAll("[\\s>#*]+", " ");
+        String text = rawText.toLowerCase(Locale.ROOT).replaceAll("[\\s>#*()]+", " ");
         List<Detection> found = new ArrayList<>();
         gnu(text, found);
+        Matcher pd = Pattern.compile("\\bpublic[ -]domain\\b").matcher(text);
+        if (pd.find()) {
+            // a statement that the work is in the public domain grants; "Public domain, written by …" only names
+            Matcher stated = PUBLIC_DOMAIN.matcher(text);
+            boolean grant = stated.find();
+            found.add(new Detection(new SpdxExpression.License("LicenseRef-public-domain"),
+                    grant ? stated.start() : pd.start(), grant));
+        }
         pointers(text, found);
         versioned(text, APACHE, "Apache-", "", found);
         versioned(text, MPL, "MPL-", "", found);
@@ -83,7 +102,7 @@ public final class LicenseTextDetector {
         for (Map.Entry<Pattern, String> e : FIXED.entrySet()) {
             Matcher m = e.getKey().matcher(text);
             if (m.find()) {
-                found.add(new Detection(parser.parse(e.getValue()), m.start()));
+                found.add(new Detection(parser.parse(e.getValue()), m.start(), true));
             }
         }
         return dedupe(found);
@@ -105,7 +124,7 @@ public final class LicenseTextDetector {
             }
             String sentence = after.split("(?<=[a-z)])\\. ", 2)[0];
             boolean later = LATER.matcher(sentence.length() > 200 ? sentence.substring(0, 200) : sentence).find();
-            found.add(new Detection(gnuExpression(family, version, later), m.start()));
+            found.add(new Detection(gnuExpression(family, version, later), m.start(), granted(text, m.start())));
         }
         Matcher s = GNU_SHORT.matcher(text);
         while (s.find()) {
@@ -113,8 +132,14 @@ public final class LicenseTextDetector {
             String tail = text.substring(s.end(), Math.min(text.length(), s.end() + 40));
             boolean later = suffix.equals("+") || suffix.equals("-or-later") || tail.startsWith(" or later")
                     || tail.startsWith(" or any later");
-            found.add(new Detection(gnuExpression(s.group(1).toUpperCase(Locale.ROOT), s.group(2), later), s.start()));
+            found.add(new Detection(gnuExpression(s.group(1).toUpperCase(Locale.ROOT), s.group(2), later), s.start(),
+                    granted(text, s.start())));
         }
+    }
+
+    /** Whether the words just before a license title grant it ("licensed under the …"). */
+    private static boolean granted(String text, int start) {
+        return GRANT_CONTEXT.matcher(text.substring(Math.max(0, start - 120), start)).find();
     }
 
     private SpdxExpression gnuExpression(String family, String version, boolean later) {
@@ -130,13 +155,13 @@ public final class LicenseTextDetector {
         while (m.find()) {
             String name = m.group(1);
             if (name.equals("bsd")) {
-                found.add(new Detection(new SpdxExpression.License("BSD-3-Clause"), m.start()));
+                found.add(new Detection(new SpdxExpression.License("BSD-3-Clause"), m.start(), false));
                 continue;
             }
             boolean gnu = name.matches("(a|l)?gpl.*|gfdl.*");
             String grant = text.substring(Math.max(0, m.start() - 700), m.start());
             boolean later = gnu && !name.endsWith("+") && LATER.matcher(grant).find();
-            found.add(new Detection(normalizer.normalize(name + (later ? "+" : "")), m.start()));
+            found.add(new Detection(normalizer.normalize(name + (later ? "+" : "")), m.start(), false));
         }
     }
 
@@ -145,7 +170,8 @@ public final class LicenseTextDetector {
         while (m.find()) {
             for (int g = 1; g <= m.groupCount(); g++) {
                 if (m.group(g) != null) {
-                    found.add(new Detection(normalizer.normalize(prefix + m.group(g) + suffix), m.start()));
+                    found.add(new Detection(normalizer.normalize(prefix + m.group(g) + suffix), m.start(),
+                            granted(text, m.start())));
                     break;
                 }
             }
@@ -156,7 +182,7 @@ public final class LicenseTextDetector {
         Matcher m = ARTISTIC.matcher(text);
         while (m.find()) {
             String v = m.group(1) != null && m.group(1).startsWith("2") ? "2.0" : "1.0";
-            found.add(new Detection(normalizer.normalize("Artistic-" + v), m.start()));
+            found.add(new Detection(normalizer.normalize("Artistic-" + v), m.start(), granted(text, m.start())));
         }
     }
 
@@ -166,7 +192,7 @@ public final class LicenseTextDetector {
             String after = text.substring(m.start(), Math.min(text.length(), m.end() + 120));
             boolean later = LATER.matcher(after).find();
             found.add(new Detection(normalizer.normalize(m.group(1) == null ? "GFDL+"
-                    : "GFDL-" + m.group(1) + (later ? "+" : "")), m.start()));
+                    : "GFDL-" + m.group(1) + (later ? "+" : "")), m.start(), granted(text, m.start())));
         }
     }
 
@@ -182,7 +208,7 @@ public final class LicenseTextDetector {
             String id = body.contains("advertising materials") ? "BSD-4-Clause"
                     : body.contains("endorse or promote") || body.contains("neither the name") ? "BSD-3-Clause"
                     : "BSD-2-Clause";
-            found.add(new Detection(new SpdxExpression.License(id), m.start()));
+            found.add(new Detection(new SpdxExpression.License(id), m.start(), true));
         }
     }
 

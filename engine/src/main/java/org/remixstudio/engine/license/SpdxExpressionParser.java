@@ -2,6 +2,7 @@ package org.remixstudio.engine.license;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Parses SPDX license expressions (SPDX 2.3 Annex D.4): {@code OR} of {@code AND} of single licenses,
@@ -97,7 +98,15 @@ public final class SpdxExpressionParser {
         }
         boolean plus = tok.endsWith("+");
         String bare = plus ? tok.substring(0, tok.length() - 1) : tok;
-        return list.license(bare).orElse(bare) + (plus ? "+" : "");
+        String id = list.license(bare).orElse(bare);
+        if (list.isDeprecated(id)) {
+            // the GNU ids before SPDX 3.0: GPL-2.0+ is GPL-2.0-or-later, GPL-2.0 is GPL-2.0-only
+            Optional<String> current = list.license(id + (plus ? "-or-later" : "-only"));
+            if (current.isPresent()) {
+                return current.get();
+            }
+        }
+        return id + (plus ? "+" : "");
     }
 
     private static boolean isOperator(String tok) {

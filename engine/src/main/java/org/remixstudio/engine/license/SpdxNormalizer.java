@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 public final class SpdxNormalizer {
 
     private static final Pattern GNU = Pattern.compile(
-            "(?i)(agpl|lgpl|gpl|gfdl-niv|gfdl|fdl)[-_ ]?v?(\\d+(?:\\.\\d+)*)?(\\+|-or-later|-only|\\.?x)?");
+            "(?i)(agpl|lgpl|gpl|gfdl-niv|gfdl|fdl)[-_ ]?v?(\\d+(?:\\.\\d+)*)?(\\+|-or-later|-only)?(-no-invariants?)?(\\+)?");
     private static final Pattern JOINED_EXCEPTION = Pattern.compile("(?i)(.+?)[-_]with[-_](.+?)[-_]exceptions?");
     private static final Pattern MAJOR_ONLY = Pattern.compile("(.*-)(\\d+)");
 
@@ -99,7 +99,8 @@ public final class SpdxNormalizer {
         }
         Matcher gnu = GNU.matcher(name);
         if (gnu.matches()) {
-            Optional<String> id = gnuId(gnu.group(1), gnu.group(2), gnu.group(3));
+            Optional<String> id = gnuId(gnu.group(1), gnu.group(2), gnu.group(3) != null ? gnu.group(3) : gnu.group(5),
+                    gnu.group(4) != null);
             if (id.isPresent()) {
                 return new SpdxExpression.License(id.get());
             }
@@ -142,14 +143,14 @@ public final class SpdxNormalizer {
         return id.endsWith("+") || id.endsWith("-or-later") ? id : id + "+";
     }
 
-    private Optional<String> gnuId(String familyRaw, String versionRaw, String suffixRaw) {
+    private Optional<String> gnuId(String familyRaw, String versionRaw, String suffixRaw, boolean noInvariants) {
         String family = familyRaw.toUpperCase(Locale.ROOT);
-        boolean niv = family.equals("GFDL-NIV");
+        boolean niv = family.equals("GFDL-NIV") || noInvariants && family.endsWith("FDL");
         if (niv || family.equals("FDL")) {
             family = "GFDL";
         }
         String suffix = suffixRaw == null ? "" : suffixRaw.toLowerCase(Locale.ROOT);
-        boolean later = suffix.equals("+") || suffix.equals("-or-later") || suffix.endsWith("x");
+        boolean later = suffix.equals("+") || suffix.equals("-or-later");
         String version = versionRaw == null ? lowestVersion(family) : versionRaw.replaceAll("(\\.0)+$", "");
         if (!version.contains(".")) {
             version = version + ".0";
