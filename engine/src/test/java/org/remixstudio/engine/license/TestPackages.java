@@ -15,12 +15,21 @@ import org.remixstudio.engine.catalog.Priority;
 import org.remixstudio.engine.testing.CatalogBuilder;
 
 /** Index entries for fixture {@code .deb}s, as a Packages file would describe them. */
-final class TestPackages {
+public final class TestPackages {
 
     private TestPackages() {
     }
 
-    static BinaryPackage entry(String name, String version, String source, String sourceVersion, String section, Path deb) {
+    /** An entry without a file behind it. */
+    public static BinaryPackage entry(String name, String version, String section) {
+        String component = section.contains("/") ? section.substring(0, section.indexOf('/')) : "main";
+        return new BinaryPackage(name, DebVersion.parse(version), "amd64", MultiArch.NO, false, Priority.OPTIONAL,
+                section, 1, 1000, "0".repeat(64), "pool/" + component + "/" + name.charAt(0) + "/" + name + "/"
+                + name + "_" + version + "_amd64.deb", name, DebVersion.parse(version), List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(), List.of(), "fixture", "", "", CatalogBuilder.ORIGIN);
+    }
+
+    public static BinaryPackage entry(String name, String version, String source, String sourceVersion, String section, Path deb) {
         String sha256;
         long size;
         try {

@@ -38,7 +38,15 @@ public final class LayerPlanner {
 
     /** The base layer first, then one plan per spec layer. */
     public List<LayerPlan> plan(RemixSpec spec) {
-        List<LayerPlan> plans = new ArrayList<>();
+        return planWithResolutions(spec).stream().map(ResolvedLayer::plan).toList();
+    }
+
+    /**
+     * The plans of {@link #plan} with the resolution of each layer's full set, whose reasons say why each
+     * package is there (for license findings and other explanations).
+     */
+    public List<ResolvedLayer> planWithResolutions(RemixSpec spec) {
+        List<ResolvedLayer> plans = new ArrayList<>();
         ResolveRequest base = ResolveRequest.base(spec.variant(), spec.suite()).withRecommends(spec.recommends());
         Resolution baseResolution = resolver.resolve(base);
         List<BinaryPackage> previous = packages(baseResolution.packages());
@@ -48,7 +56,7 @@ public final class LayerPlanner {
                 : Set.of();
         Set<String> baseAuto = new TreeSet<>(dependencies(baseResolution));
         baseAuto.removeAll(essential);
-        plans.add(new LayerPlan(BASE, previous, previous, List.of(), baseAuto));
+        plans.add(new ResolvedLayer(new LayerPlan(BASE, previous, previous, List.of(), baseAuto), baseResolution));
         Map<String, String> install = new LinkedHashMap<>();
         Set<String> remove = new LinkedHashSet<>();
         for (LayerSpec layer : spec.layers()) {
@@ -67,7 +75,8 @@ public final class LayerPlanner {
             LayerPlan delta = delta(layer.name(), previous, current);
             Set<String> auto = new TreeSet<>(dependencies(resolution));
             auto.retainAll(names(delta.added()));
-            plans.add(new LayerPlan(delta.name(), delta.packages(), delta.added(), delta.removed(), auto));
+            plans.add(new ResolvedLayer(new LayerPlan(delta.name(), delta.packages(), delta.added(), delta.removed(), auto),
+                    resolution));
             previous = current;
         }
         return plans;
