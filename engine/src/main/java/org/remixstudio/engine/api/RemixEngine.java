@@ -5,6 +5,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.remixstudio.engine.build.pipeline.ResolvedLayer;
+import org.remixstudio.engine.catalog.BinaryPackage;
+import org.remixstudio.engine.catalog.Catalog;
+import org.remixstudio.engine.license.LicenseCategories;
+import org.remixstudio.engine.license.PackageLicense;
+import org.remixstudio.engine.license.SpdxLicenseList;
+import org.remixstudio.engine.license.policy.AuditedPackage;
+import org.remixstudio.engine.license.policy.LicensePolicy;
+import org.remixstudio.engine.license.policy.LicensePolicyReader;
+import org.remixstudio.engine.license.policy.PolicyEvaluator;
+import org.remixstudio.engine.license.policy.PolicyFinding;
+import org.remixstudio.engine.license.policy.PullChains;
 import org.remixstudio.engine.build.fetch.DebFetcher;
 import org.remixstudio.engine.build.layer.LayerCache;
 import org.remixstudio.engine.build.pipeline.BuiltImage;
@@ -220,5 +237,63 @@ public final class RemixEngine {
     private static String firstSuite(List<AptSource> sources) {
         return sources.stream().filter(s -> s.isBinary() && !s.suites().isEmpty())
                 .map(s -> s.suites().get(0)).findFirst().orElse(null);
+    }
+
+    /**
+     * The licenses of every package a spec resolves to, with what a license policy says about them. Each
+     * source package's copyright file is read once ever (from the verified package cache, fetching the
+     * {@code .deb} when needed) and kept in the license store under {@link EngineSettings#dataDir()}.
+     * Interrupting the calling thread cancels it.
+     *
+     * @param spec         the {@code NAME.remix.json} file
+     * @param policyOrNull a policy file (docs/licenses.md), or {@code null} for no findings
+     * @param progress     receives {@code release}, {@code fetch}, {@code parse} and {@code licenses} events
+     * @throws EngineException naming the spec field, policy path, package or source at fault
+     */
+    public LicenseReport licenses(Path spec, Path policyOrNull, Consumer<ProgressEvent> progress) {
+        RemixSpec remix = new RemixSpecReader().read(spec);
+        SpdxLicenseList list = SpdxLicenseList.bundled();
+        LicensePolicy policy = policyOrNull == null ? LicensePolicy.allowAll()
+                : new LicensePolicyReader(list).read(policyOrNull);
+        Loaded loaded = load(settingsFor(remix, List.of()), progress);
+        Catalog catalog = loaded.catalog().catalog();
+        List<ResolvedLayer> layers = new LayerPlanner(new Resolver(catalog, remix.architecture()))
+                .planWithResolutions(remix);
+        Map<String, ResolvedLayer> layerOf = new HashMap<>();
+        for (ResolvedLayer layer : layers) {
+            layer.plan().added().forEach(p -> layerOf.put(p.id(), layer));
+        }
+        List<BinaryPackage> image = new ArrayList<>(layers.get(layers.size() - 1).plan().packages());
+        List<String> layerOrder = layers.stream().map(l -> l.plan().name()).toList();
+        image.sort(Comparator.comparing((BinaryPackage p) -> layerOrder.indexOf(layerName(layerOf.get(p.id()))))
+                .thenComparing(BinaryPackage::name));
+        Map<BinaryPackage, PackageLicense> found;
+        try (LicenseScanning.Open scanning = LicenseScanning.open(settings, catalog)) {
+            found = scanning.scanner().scan(image, progress);
+        }
+        LicenseCategories categories = LicenseCategories.bundled();
+        List<AuditedPackage> audited = new ArrayList<>();
+        List<PackageLicenseInfo> infos = new ArrayList<>();
+        Map<ResolvedLayer, PullChains> chains = new IdentityHashMap<>();
+        for (BinaryPackage p : image) {
+            ResolvedLayer layer = layerOf.get(p.id());
+            PackageLicense l = found.get(p);
+            List<String> chain = layer == null ? List.of(p.name())
+                    : chains.computeIfAbsent(layer, x -> new PullChains(x.resolution())).chain(p.name());
+            audited.add(new AuditedPackage(l, layerName(layer), chain));
+            infos.add(new PackageLicenseInfo(p.name(), p.version().toString(), p.architecture(), layerName(layer),
+                    p.source(), p.sourceVersion().toString(), l.spdx(), l.category(categories).id(),
+                    l.evidence().name().toLowerCase(Locale.ROOT), List.copyOf(l.licenses()), l.reason(), l.nonFree()));
+        }
+        List<LicenseFindingInfo> findings = new PolicyEvaluator(categories).evaluate(policy, audited).stream()
+                .map(f -> new LicenseFindingInfo(f.action().key(), f.pkg(), f.version(), f.layer(), f.license(),
+                        f.category(), f.rule(), f.scope() == PolicyFinding.Scope.MAIN ? "main" : "other-files",
+                        f.chain()))
+                .toList();
+        return new LicenseReport(infos, findings, policyOrNull == null ? "" : policyOrNull.toString());
+    }
+
+    private static String layerName(ResolvedLayer layer) {
+        return layer == null ? LayerPlanner.BASE : layer.plan().name();
     }
 }

@@ -14,8 +14,9 @@ import org.remixstudio.engine.license.SpdxExpression;
  * license in it gets the action of its id rule, else of its category rule, else the default; an
  * {@code OR} takes its mildest choice (the licensee may pick), an {@code AND} its strictest. A package
  * whose license is unknown is judged as the category {@code unknown}; one in a non-free component also
- * as {@code non-free}, the stricter verdict winning. Licenses the copyright file names for some files
- * only are reported too, at most as warnings, since those files may not be in the binary at all.
+ * as {@code non-free}, the stricter verdict winning. A license the copyright file names for some files
+ * only is reported when a rule denies it, as a warning, since those files may not be in the binary at all
+ * (warning about every GPL'd build script would drown the real findings).
  */
 public final class PolicyEvaluator {
 
@@ -49,7 +50,7 @@ public final class PolicyEvaluator {
                     continue;
                 }
                 LicensePolicy.Verdict v = policy.verdict(id, categories);
-                if (v.action() != PolicyAction.ALLOW && !v.rule().equals("default")) {
+                if (v.action() == PolicyAction.DENY && !v.rule().equals("default")) {
                     findings.add(new PolicyFinding(PolicyAction.WARN, l.name(), l.pkg().version().toString(), p.layer(),
                             id, categories.of(id).id(), v.rule(), PolicyFinding.Scope.OTHER_FILES, p.chain()));
                 }
