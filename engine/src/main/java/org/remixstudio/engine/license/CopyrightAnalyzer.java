@@ -10,7 +10,8 @@ import java.util.TreeSet;
  * through its {@code License} fields, whose main license is that of the {@code Files: *} stanza
  * (§5.2; else the header's §5.1, else the first Files stanza's); a free-form file, or a License field
  * whose first line is text rather than short names, through {@link LicenseTextDetector}: the first
- * license the text grants (rather than only names) is taken as the main one.
+ * license the text grants most firmly (a license text or the usual grant wording, before a passing
+ * "released under", before a mere mention) is taken as the main one.
  */
 public final class CopyrightAnalyzer {
 
@@ -89,8 +90,7 @@ public final class CopyrightAnalyzer {
         }
         Set<String> ids = new TreeSet<>();
         detected.forEach(d -> ids.addAll(d.expression().licenseIds()));
-        LicenseTextDetector.Detection main = detected.stream().filter(LicenseTextDetector.Detection::grant).findFirst()
-                .orElse(detected.get(0));
+        LicenseTextDetector.Detection main = strongest(detected);
         return new Found(main.expression(), Evidence.DETECTED, ids);
     }
 
@@ -101,9 +101,19 @@ public final class CopyrightAnalyzer {
         }
         Set<String> all = new TreeSet<>();
         detected.forEach(d -> all.addAll(d.expression().licenseIds()));
-        LicenseTextDetector.Detection main = detected.stream().filter(LicenseTextDetector.Detection::grant).findFirst()
-                .orElse(detected.get(0));
+        LicenseTextDetector.Detection main = strongest(detected);
         return CopyrightAnalysis.of(main.expression(), all, Evidence.DETECTED, note);
+    }
+
+    /** The first of the most firmly granted licenses. */
+    private static LicenseTextDetector.Detection strongest(List<LicenseTextDetector.Detection> detected) {
+        LicenseTextDetector.Detection best = detected.get(0);
+        for (LicenseTextDetector.Detection d : detected) {
+            if (d.strength() > best.strength()) {
+                best = d;
+            }
+        }
+        return best;
     }
 
     private record Found(SpdxExpression expression, Evidence evidence, Set<String> ids) {

@@ -15,23 +15,44 @@ import java.util.regex.Pattern;
  * uses (the GNU licenses' titles with their version and "any later version", the MIT and ISC grants, the
  * BSD clauses counted by their conditions, the Apache, MPL, Artistic, zlib, PSF, OpenSSL, Boost, CC0
  * and GFDL titles, "public domain", Perl's "same terms as Perl itself"), so a hit is a reasoned guess,
- * recorded as {@link Evidence#DETECTED}, never as declared.
+ * recorded as {@link Evidence#DETECTED}, never as declared. Each hit says how firmly the text grants it.
  */
 public final class LicenseTextDetector {
 
     /**
      * One license found, at a position of the (normalized) text.
      *
-     * @param grant whether the text grants it (a license text, or a title after "under", "licensed",
-     *              "terms of" …) rather than only naming it ("GPL-compatible", "the Artistic License in
-     *              /usr/share/common-licenses is …", a pointer to a license file)
+     * @param strength    how firmly the text grants it: {@link #STRONG_GRANT} for a license text or a grant in
+     *                    the usual words, {@link #GRANT} for a title after "under", "released" …, {@link #MENTION}
+     *                    when it only names it ("GPL-compatible", "the Artistic License in
+     *                    /usr/share/common-licenses is …", a pointer to a license file)
+     * @param versionless a GNU license named without a version (so "any version", until the text names one)
      */
-    public record Detection(SpdxExpression expression, int position, boolean grant) {
+    public record Detection(SpdxExpression expression, int position, int strength, boolean versionless) {
+
+        /** Only named: "GPL-compatible", a pointer to a license file. */
+        public static final int MENTION = 0;
+        /** Granted in passing: "other software released under the GPL". */
+        public static final int GRANT = 1;
+        /** A license text, or a grant in the standard words: "you can redistribute it … under the terms of …". */
+        public static final int STRONG_GRANT = 2;
+
+        Detection(SpdxExpression expression, int position, int strength) {
+            this(expression, position, strength, false);
+        }
+
+        public boolean grant() {
+            return strength > MENTION;
+        }
     }
 
     private static final Pattern GRANT_CONTEXT = Pattern.compile(
             "(under|terms of|licen[cs]ed|licen[cs]e:|licen[cs]e (?:for \\S+ )?is|governed by|subject to|released|distributed"
             + "|available)\\b");
+    private static final Pattern STRONG_CONTEXT = Pattern.compile(
+            "terms of|redistribute it|is free software|licen[cs]ed under|licen[cs]e (?:for \\S+ )?is|licen[cs]e:"
+            + "|as a whole|(?:program|package|library|software|code) is (?:released|distributed|licen[cs]ed|available)");
+    private static final Pattern NEGATION = Pattern.compile("\\b(?:not|n't|never)\\b|n't ");
     private static final Pattern PUBLIC_DOMAIN = Pattern.compile(
             "\\b(?:is|are|was|were|placed|released|dedicated|put|into|in) (?:the )?public[ -]domain\\b");
 
@@ -90,7 +111,7 @@ public final class LicenseTextDetector {
             Matcher stated = PUBLIC_DOMAIN.matcher(text);
             boolean grant = stated.find();
             found.add(new Detection(new SpdxExpression.License("LicenseRef-public-domain"),
-                    grant ? stated.start() : pd.start(), grant));
+                    grant ? stated.start() : pd.start(), grant ? Detection.STRONG_GRANT : Detection.MENTION));
         }
         pointers(text, found);
         versioned(text, APACHE, "Apache-", "", found);
@@ -102,7 +123,7 @@ public final class LicenseTextDetector {
         for (Map.Entry<Pattern, String> e : FIXED.entrySet()) {
             Matcher m = e.getKey().matcher(text);
             if (m.find()) {
-                found.add(new Detection(parser.parse(e.getValue()), m.start(), true));
+                found.add(new Detection(parser.parse(e.getValue()), m.start(), Detection.STRONG_GRANT));
             }
         }
         return dedupe(found);
@@ -124,7 +145,8 @@ public final class LicenseTextDetector {
             }
             String sentence = after.split("(?<=[a-z)])\\. ", 2)[0];
             boolean later = LATER.matcher(sentence.length() > 200 ? sentence.substring(0, 200) : sentence).find();
-            found.add(new Detection(gnuExpression(family, version, later), m.start(), granted(text, m.start())));
+            found.add(new Detection(gnuExpression(family, version, later), m.start(), granted(text, m.start()),
+                    version == null));
         }
         Matcher s = GNU_SHORT.matcher(text);
         while (s.find()) {
@@ -133,13 +155,21 @@ public final class LicenseTextDetector {
             boolean later = suffix.equals("+") || suffix.equals("-or-later") || tail.startsWith(" or later")
                     || tail.startsWith(" or any later");
             found.add(new Detection(gnuExpression(s.group(1).toUpperCase(Locale.ROOT), s.group(2), later), s.start(),
-                    granted(text, s.start())));
+                    granted(text, s.start()), s.group(2) == null));
         }
     }
 
-    /** Whether the words just before a license title grant it ("licensed under the …"). */
-    private static boolean granted(String text, int start) {
-        return GRANT_CONTEXT.matcher(text.substring(Math.max(0, start - 120), start)).find();
+    /** How firmly the words just before a license title grant it ("you can redistribute it … under the terms of"). */
+    private static int granted(String text, int start) {
+        String before = text.substring(Math.max(0, start - 120), start);
+        // "… doesn't mean that we're distributing Python under the GPL" names the GPL without granting it
+        if (NEGATION.matcher(before.substring(Math.max(0, before.length() - 60))).find()) {
+            return Detection.MENTION;
+        }
+        if (STRONG_CONTEXT.matcher(before).find()) {
+            return Detection.STRONG_GRANT;
+        }
+        return GRANT_CONTEXT.matcher(before).find() ? Detection.GRANT : Detection.MENTION;
     }
 
     private SpdxExpression gnuExpression(String family, String version, boolean later) {
@@ -155,13 +185,15 @@ public final class LicenseTextDetector {
         while (m.find()) {
             String name = m.group(1);
             if (name.equals("bsd")) {
-                found.add(new Detection(new SpdxExpression.License("BSD-3-Clause"), m.start(), false));
+                found.add(new Detection(new SpdxExpression.License("BSD-3-Clause"), m.start(), Detection.MENTION));
                 continue;
             }
             boolean gnu = name.matches("(a|l)?gpl.*|gfdl.*");
+            boolean unversioned = name.matches("(a|l)?gpl|gfdl");
             String grant = text.substring(Math.max(0, m.start() - 700), m.start());
-            boolean later = gnu && !name.endsWith("+") && LATER.matcher(grant).find();
-            found.add(new Detection(normalizer.normalize(name + (later ? "+" : "")), m.start(), false));
+            // common-licenses/GPL (a link to the newest) after a grant naming no version: any version may be chosen
+            boolean later = gnu && !name.endsWith("+") && (unversioned || LATER.matcher(grant).find());
+            found.add(new Detection(normalizer.normalize(name + (later ? "+" : "")), m.start(), Detection.MENTION, unversioned));
         }
     }
 
@@ -192,7 +224,8 @@ public final class LicenseTextDetector {
             String after = text.substring(m.start(), Math.min(text.length(), m.end() + 120));
             boolean later = LATER.matcher(after).find();
             found.add(new Detection(normalizer.normalize(m.group(1) == null ? "GFDL+"
-                    : "GFDL-" + m.group(1) + (later ? "+" : "")), m.start(), granted(text, m.start())));
+                    : "GFDL-" + m.group(1) + (later ? "+" : "")), m.start(), granted(text, m.start()),
+                    m.group(1) == null));
         }
     }
 
@@ -208,27 +241,54 @@ public final class LicenseTextDetector {
             String id = body.contains("advertising materials") ? "BSD-4-Clause"
                     : body.contains("endorse or promote") || body.contains("neither the name") ? "BSD-3-Clause"
                     : "BSD-2-Clause";
-            found.add(new Detection(new SpdxExpression.License(id), m.start(), true));
+            found.add(new Detection(new SpdxExpression.License(id), m.start(), Detection.STRONG_GRANT));
         }
     }
 
     /**
-     * Each expression once, at its first position; an unversioned GNU mention is dropped when the text
-     * also names a version of the same family (the title usually comes before the version's sentence).
+     * Each expression once, at its first position. A GNU license named without a version yields to a
+     * versioned one of the same family named later ("released under the GPL; see
+     * /usr/share/common-licenses/GPL-3"), which takes over its position and grant.
      */
     private static List<Detection> dedupe(List<Detection> found) {
         found.sort(Comparator.comparingInt(Detection::position));
-        Map<String, Detection> byText = new LinkedHashMap<>();
+        List<Detection> merged = new ArrayList<>();
         for (Detection d : found) {
-            byText.putIfAbsent(d.expression().render(), d);
+            if (d.versionless()) {
+                String family = family(d);
+                Detection versioned = found.stream().filter(x -> !x.versionless() && family.equals(family(x)))
+                        .filter(x -> x.position() >= d.position()).findFirst()
+                        .orElse(found.stream().filter(x -> !x.versionless() && family.equals(family(x)))
+                                .findFirst().orElse(null));
+                if (versioned != null) {
+                    merged.add(new Detection(versioned.expression(), d.position(),
+                            Math.max(d.strength(), versioned.strength()), false));
+                    continue;
+                }
+            }
+            merged.add(d);
+        }
+        merged.sort(Comparator.comparingInt(Detection::position));
+        Map<String, Detection> byText = new LinkedHashMap<>();
+        for (Detection d : merged) {
+            Detection earlier = byText.get(d.expression().render());
+            if (earlier == null) {
+                byText.put(d.expression().render(), d);
+            } else if (d.strength() > earlier.strength()) {
+                byText.put(d.expression().render(), d);
+            }
         }
         List<Detection> out = new ArrayList<>(byText.values());
-        out.removeIf(d -> {
-            String r = d.expression().render();
-            String family = r.startsWith("AGPL-1.0-or-later") ? "AGPL-" : r.startsWith("LGPL-2.0-or-later") ? "LGPL-"
-                    : r.startsWith("GPL-1.0-or-later") && !r.contains(" ") ? "GPL-" : null;
-            return family != null && byText.keySet().stream().anyMatch(k -> k.startsWith(family) && !k.equals(r));
-        });
+        out.sort(Comparator.comparingInt(Detection::position));
         return out;
+    }
+
+    /** {@code GPL}, {@code LGPL}, {@code AGPL}, {@code GFDL} for a single GNU license, else empty. */
+    private static String family(Detection d) {
+        if (!(d.expression() instanceof SpdxExpression.License l)) {
+            return "";
+        }
+        Matcher m = Pattern.compile("^(AGPL|LGPL|GPL|GFDL)-").matcher(l.id());
+        return m.find() ? m.group(1) : "";
     }
 }
