@@ -1,8 +1,12 @@
 package org.remixstudio.engine.license;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -60,6 +64,7 @@ public final class CopyrightAnalyzer {
                 all.addAll(f.ids);
             }
         }
+        Map<String, String> similar = similar(file);
         String note = "";
         if (main == null && file.header().isPresent()) {
             main = license(file.header().get());
@@ -72,7 +77,7 @@ public final class CopyrightAnalyzer {
         if (main == null) {
             return CopyrightAnalysis.unknown("the machine-readable copyright file has no License field");
         }
-        return CopyrightAnalysis.of(main.expression, all, main.evidence, note);
+        return CopyrightAnalysis.of(main.expression, all, main.evidence, note, similar);
     }
 
     /** A License field's expression: its short names, or what its text says when the first line is text. */
@@ -102,7 +107,36 @@ public final class CopyrightAnalyzer {
         Set<String> all = new TreeSet<>();
         detected.forEach(d -> all.addAll(d.expression().licenseIds()));
         LicenseTextDetector.Detection main = strongest(detected);
-        return CopyrightAnalysis.of(main.expression(), all, Evidence.DETECTED, note);
+        return CopyrightAnalysis.of(main.expression(), all, Evidence.DETECTED, note, Map.of());
+    }
+
+    /**
+     * The SPDX license each {@code LicenseRef-} short name's text reads as, where the detector finds exactly
+     * one license granted by a license text (the BSD conditions, the MIT grant …).
+     */
+    private Map<String, String> similar(Dep5Copyright file) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        List<Dep5Copyright.LicenseField> fields = new ArrayList<>(file.standalone());
+        file.files().forEach(f -> fields.add(f.license()));
+        file.header().ifPresent(fields::add);
+        for (Dep5Copyright.LicenseField f : fields) {
+            Optional<SpdxExpression> e = synopsis.parse(f.synopsis());
+            if (e.isPresent() && e.get() instanceof SpdxExpression.License l && LicenseRefs.isRef(l.id())
+                    && !f.text().isBlank()) {
+                texts.putIfAbsent(l.id(), f.text());
+            }
+        }
+        Map<String, String> similar = new TreeMap<>();
+        texts.forEach((ref, text) -> {
+            List<String> strong = detector.detect(text).stream()
+                    .filter(d -> d.strength() == LicenseTextDetector.Detection.STRONG_GRANT)
+                    .filter(d -> d.expression() instanceof SpdxExpression.License l && !LicenseRefs.isRef(l.id()))
+                    .map(d -> d.expression().render()).distinct().toList();
+            if (strong.size() == 1) {
+                similar.put(ref, strong.get(0));
+            }
+        });
+        return similar;
     }
 
     /** The first of the most firmly granted licenses. */

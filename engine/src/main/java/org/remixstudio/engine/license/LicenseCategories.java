@@ -47,14 +47,23 @@ public final class LicenseCategories {
     }
 
     public LicenseCategory of(SpdxExpression e) {
+        return of(e, Map.of());
+    }
+
+    /**
+     * An expression's category, where a {@code LicenseRef-} whose text reads as an SPDX license
+     * ({@code similar}) counts as that license.
+     */
+    public LicenseCategory of(SpdxExpression e, Map<String, String> similar) {
         if (e instanceof SpdxExpression.License l) {
-            return of(l.id());
+            String like = similar.get(l.id());
+            return of(like != null ? like : l.id());
         }
         if (e instanceof SpdxExpression.And a) {
-            return a.terms().stream().map(this::of).max(Enum::compareTo).orElse(LicenseCategory.UNKNOWN);
+            return a.terms().stream().map(t -> of(t, similar)).max(Enum::compareTo).orElse(LicenseCategory.UNKNOWN);
         }
         SpdxExpression.Or o = (SpdxExpression.Or) e;
-        return o.terms().stream().map(this::of).min(Enum::compareTo).orElse(LicenseCategory.UNKNOWN);
+        return o.terms().stream().map(t -> of(t, similar)).min(Enum::compareTo).orElse(LicenseCategory.UNKNOWN);
     }
 
     /** The category of an optional main expression; none is unknown. */

@@ -212,7 +212,7 @@ public final class LicenseScanner {
             }
             SourceLicense l = a.license;
             return new Attempt(new SourceLicense(key, l.main(), l.licenses(), l.evidence(), l.reason(),
-                    l.copyrightFrom()), "", a.store);
+                    l.copyrightFrom(), l.similar()), "", a.store);
         }
         return new Attempt(null, pkg.name() + ": " + ((CopyrightFile.Missing) file).reason(), true);
     }

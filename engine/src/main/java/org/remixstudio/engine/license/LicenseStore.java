@@ -42,10 +42,11 @@ public final class LicenseStore implements AutoCloseable {
         this.file = file;
         this.db = db;
         this.expressions = expressions;
-        this.select = db.prepareStatement("SELECT spdx, licenses, evidence, reason, copyright_from FROM source_license"
+        this.select = db.prepareStatement("SELECT spdx, licenses, evidence, reason, copyright_from, similar FROM source_license"
                 + " WHERE source = ? AND version = ? AND reader = " + READER_VERSION);
         this.upsert = db.prepareStatement("INSERT OR REPLACE INTO source_license (source, version, reader, spdx,"
-                + " licenses, evidence, reason, copyright_from) VALUES (?, ?, " + READER_VERSION + ", ?, ?, ?, ?, ?)");
+                + " licenses, evidence, reason, copyright_from, similar) VALUES (?, ?, " + READER_VERSION
+                + ", ?, ?, ?, ?, ?, ?)");
     }
 
     /**
@@ -65,7 +66,7 @@ public final class LicenseStore implements AutoCloseable {
                 s.execute("CREATE TABLE IF NOT EXISTS source_license ("
                         + " source TEXT NOT NULL, version TEXT NOT NULL, reader INTEGER NOT NULL,"
                         + " spdx TEXT, licenses TEXT NOT NULL, evidence TEXT NOT NULL, reason TEXT NOT NULL,"
-                        + " copyright_from TEXT NOT NULL, PRIMARY KEY (source, version))");
+                        + " copyright_from TEXT NOT NULL, similar TEXT NOT NULL, PRIMARY KEY (source, version))");
             }
             return new LicenseStore(file, db, new SpdxExpressionParser(list));
         } catch (IOException | SQLException e) {
@@ -114,6 +115,9 @@ public final class LicenseStore implements AutoCloseable {
             upsert.setString(5, license.evidence().name());
             upsert.setString(6, license.reason());
             upsert.setString(7, license.copyrightFrom());
+            StringBuilder similar = new StringBuilder();
+            license.similar().forEach((ref, id) -> similar.append(ref).append('=').append(id).append('\n'));
+            upsert.setString(8, similar.toString());
             upsert.executeUpdate();
         } catch (SQLException e) {
             throw failure("write", e);
@@ -129,8 +133,16 @@ public final class LicenseStore implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             main = Optional.of(new SpdxExpression.License(LicenseRefs.of(spdx)));
         }
+        java.util.SortedMap<String, String> similar = new java.util.TreeMap<>();
+        for (String line : r.getString(6).split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                similar.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
         return new SourceLicense(key, main, new TreeSet<>(ids.isEmpty() ? java.util.List.of()
-                : Arrays.asList(ids.split("\n"))), Evidence.valueOf(r.getString(3)), r.getString(4), r.getString(5));
+                : Arrays.asList(ids.split("\n"))), Evidence.valueOf(r.getString(3)), r.getString(4), r.getString(5),
+                similar);
     }
 
     private EngineException failure(String what, SQLException e) {

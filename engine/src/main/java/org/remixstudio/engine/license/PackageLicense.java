@@ -41,9 +41,15 @@ public record PackageLicense(BinaryPackage pkg, SourceLicense license, boolean n
         return license.reason();
     }
 
-    /** The category: non-free for non-free components, else that of the main license. */
+    /**
+     * The category: non-free for non-free components, else that of the main license, where a
+     * {@code LicenseRef-} whose text reads as an SPDX license counts as that license.
+     */
     public LicenseCategory category(LicenseCategories categories) {
-        return nonFree ? LicenseCategory.NON_FREE : categories.of(license.main());
+        if (nonFree) {
+            return LicenseCategory.NON_FREE;
+        }
+        return license.main().map(e -> categories.of(e, license.similar())).orElse(LicenseCategory.UNKNOWN);
     }
 
     /** Whether the archive files a package under {@code non-free} or {@code non-free-firmware}. */

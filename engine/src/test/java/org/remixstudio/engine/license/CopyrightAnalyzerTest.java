@@ -100,6 +100,31 @@ class CopyrightAnalyzerTest {
     }
 
     @Test
+    void aLicenseRefWhoseTextIsAKnownLicense_keepsItsNameButGetsThatCategory() {
+        String text = """
+                Format: https://example.org/copyright-format/1.0/
+
+                Files: *
+                Copyright: 1996 Julian Seward
+                License: BSD-variant
+
+                License: BSD-variant
+                 Redistribution and use in source and binary forms, with or without
+                 modification, are permitted provided that the following conditions are met:
+                 .
+                 1. Redistributions of source code must retain the above copyright notice.
+                 4. The name of the author may not be used to endorse or promote products
+                    derived from this software without specific prior written permission.
+                """;
+        CopyrightAnalysis a = analyzer.analyze(text);
+        assertThat(a.main()).map(SpdxExpression::render).contains("LicenseRef-BSD-variant");
+        assertThat(a.similar()).containsEntry("LicenseRef-BSD-variant", "BSD-3-Clause");
+        assertThat(LicenseCategories.bundled().of(a.main().orElseThrow(), a.similar()))
+                .isEqualTo(LicenseCategory.PERMISSIVE);
+        assertThat(LicenseCategories.bundled().of(a.main().orElseThrow())).isEqualTo(LicenseCategory.UNKNOWN);
+    }
+
+    @Test
     void emptyOrUnrecognisedText_isUnknownWithAReason() {
         assertThat(analyzer.analyze("").evidence()).isEqualTo(Evidence.UNKNOWN);
         assertThat(analyzer.analyze("  \n").reason()).contains("empty");

@@ -28,7 +28,8 @@ class LicenseStoreTest {
     void storedResults_areFoundAgainAfterReopening() {
         SpdxExpression gpl = new SpdxExpressionParser(LIST).parse("GPL-2.0-or-later WITH Autoconf-exception-2.0 OR MIT");
         SourceLicense l = new SourceLicense(new SourceKey("foo", "1.0-1"), Optional.of(gpl),
-                new TreeSet<>(List.of("GPL-2.0-or-later", "MIT")), Evidence.DECLARED, "", "libfoo1");
+                new TreeSet<>(List.of("GPL-2.0-or-later", "MIT", "LicenseRef-x")), Evidence.DECLARED, "", "libfoo1",
+                new java.util.TreeMap<>(java.util.Map.of("LicenseRef-x", "BSD-3-Clause")));
         SourceLicense u = SourceLicense.unknown(new SourceKey("bar", "2"), "no copyright file");
         try (LicenseStore store = LicenseStore.open(dir.resolve("data"), LIST)) {
             store.put(l);

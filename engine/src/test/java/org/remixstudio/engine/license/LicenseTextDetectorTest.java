@@ -51,6 +51,11 @@ class LicenseTextDetectorTest {
             "This product includes software developed by the OpenSSL Project for use in the OpenSSL Toolkit | OpenSSL",
             "The author has placed this work in the public domain. | LicenseRef-public-domain",
             "Boost Software License - Version 1.0 | BSL-1.0",
+            "This program and the accompanying materials are made available under the terms of the Common Public"
+                    + " License v1.0 | CPL-1.0",
+            "made available under the terms of the Eclipse Public License v2.0 | EPL-2.0",
+            "Released under the terms of the GPL; see /usr/share/common-licenses/GPL-3. | GPL-3.0-only",
+            "a copy of which may be found at /usr/share/common-licenses/GPL | GPL-1.0-or-later",
             "licensed under the GNU Free Documentation License, Version 1.3 or any later version | GFDL-1.3-or-later",
     })
     void licenseTexts_areRecognised(String text, String spdx) {
@@ -58,8 +63,18 @@ class LicenseTextDetectorTest {
         assertThat(found).extracting(d -> d.expression().render()).contains(spdx);
     }
 
+    @org.junit.jupiter.api.Test
+    void aGrantInTheUsualWords_outranksAPassingMention() {
+        List<LicenseTextDetector.Detection> found = detector.detect("Combine it with software released under the GPL."
+                + " PYTHON SOFTWARE FOUNDATION LICENSE VERSION 2");
+        assertThat(found).extracting(d -> d.expression().render(), LicenseTextDetector.Detection::strength)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("GPL-1.0-or-later", LicenseTextDetector.Detection.GRANT),
+                        org.assertj.core.groups.Tuple.tuple("PSF-2.0", LicenseTextDetector.Detection.STRONG_GRANT));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+            "It doesn't mean that we're distributing Python under the GPL.",
             "Most Python releases are GPL-compatible; the table below",
             "Copyright 2001 Someone. All rights reserved.",
     })
