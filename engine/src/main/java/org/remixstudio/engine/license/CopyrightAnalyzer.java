@@ -19,6 +19,9 @@ import java.util.TreeSet;
  */
 public final class CopyrightAnalyzer {
 
+    /** A License synopsis longer than this that is no list of short names is the start of a license text. */
+    private static final int MAX_NAME_LENGTH = 80;
+
     private final Dep5Parser dep5 = new Dep5Parser();
     private final Dep5Synopsis synopsis;
     private final LicenseTextDetector detector;
@@ -91,7 +94,12 @@ public final class CopyrightAnalyzer {
         }
         List<LicenseTextDetector.Detection> detected = detector.detect(field.synopsis() + "\n" + field.text());
         if (detected.isEmpty()) {
-            return null;
+            if (field.synopsis().isEmpty() || field.synopsis().length() > MAX_NAME_LENGTH) {
+                return null;
+            }
+            // a name with spaces ("IBM PUBLIC LICENSE VERSION 1.0 - JIKES COMPILER"): declared all the same, kept
+            SpdxExpression named = new SpdxExpression.License(LicenseRefs.of(field.synopsis()));
+            return new Found(named, Evidence.DECLARED, named.licenseIds());
         }
         Set<String> ids = new TreeSet<>();
         detected.forEach(d -> ids.addAll(d.expression().licenseIds()));

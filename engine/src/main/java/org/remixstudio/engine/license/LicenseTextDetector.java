@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * Finds licenses in free-form text: the grants and license texts Debian copyright files quote, and
  * Debian's pointers to {@code /usr/share/common-licenses/NAME}. It looks for the wording each license
  * uses (the GNU licenses' titles with their version and "any later version", the MIT and ISC grants, the
- * BSD clauses counted by their conditions, the Apache, MPL, CPL, EPL, Artistic, zlib, PSF, OpenSSL, Boost, CC0
+ * BSD clauses counted by their conditions, the Apache, MPL, CPL, EPL, IPL, Artistic, zlib, PSF, OpenSSL, Boost, CC0
  * and GFDL titles, "public domain", Perl's "same terms as Perl itself"), so a hit is a reasoned guess,
  * recorded as {@link Evidence#DETECTED}, never as declared. Each hit says how firmly the text grants it.
  */
@@ -96,6 +96,7 @@ public final class LicenseTextDetector {
         m.put(Pattern.compile("\\bopenssl licen[cs]e\\b|developed by the openssl project"), "OpenSSL");
         m.put(Pattern.compile("boost software licen[cs]e"), "BSL-1.0");
         m.put(Pattern.compile("common public licen[cs]e"), "CPL-1.0");
+        m.put(Pattern.compile("ibm public licen[cs]e"), "IPL-1.0");
         m.put(Pattern.compile("eclipse public licen[cs]e,? (?:v\\.? ?|version )?2\\.0|\\bepl-2\\.0"), "EPL-2.0");
         m.put(Pattern.compile("eclipse public licen[cs]e,? (?:v\\.? ?|version )?1\\.0|\\bepl-1\\.0"), "EPL-1.0");
         m.put(Pattern.compile("\\bcc0\\b|creative commons zero|publicdomain/zero"), "CC0-1.0");

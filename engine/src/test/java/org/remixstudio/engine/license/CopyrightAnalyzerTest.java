@@ -135,6 +135,15 @@ class CopyrightAnalyzerTest {
     }
 
     @Test
+    void dep5_withALicenseNameWithSpaces_keepsTheNameAsALicenseRef() {
+        String text = "Format: https://example.org/copyright-format/1.0/\n\nFiles: *\nCopyright: x\n"
+                + "License: ACME Tools License - version 2\n Use it well.\n";
+        CopyrightAnalysis a = analyzer.analyze(text);
+        assertThat(a.evidence()).isEqualTo(Evidence.DECLARED);
+        assertThat(a.main()).map(SpdxExpression::render).contains("LicenseRef-ACME-Tools-License-version-2");
+    }
+
+    @Test
     void dep5_withoutAnyLicenseField_isUnknown() {
         CopyrightAnalysis a = analyzer.analyze("Format: https://example.org/copyright-format/1.0/\n\nFiles: *\nCopyright: x\n");
         assertThat(a.evidence()).isEqualTo(Evidence.UNKNOWN);

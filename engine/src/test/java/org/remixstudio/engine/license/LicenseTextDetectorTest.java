@@ -54,6 +54,7 @@ class LicenseTextDetectorTest {
             "This program and the accompanying materials are made available under the terms of the Common Public"
                     + " License v1.0 | CPL-1.0",
             "made available under the terms of the Eclipse Public License v2.0 | EPL-2.0",
+            "PROVIDED UNDER THE TERMS OF THIS IBM PUBLIC LICENSE (\"AGREEMENT\") | IPL-1.0",
             "Released under the terms of the GPL; see /usr/share/common-licenses/GPL-3. | GPL-3.0-only",
             "a copy of which may be found at /usr/share/common-licenses/GPL | GPL-1.0-or-later",
             "licensed under the GNU Free Documentation License, Version 1.3 or any later version | GFDL-1.3-or-later",
