@@ -11,8 +11,15 @@ import java.util.List;
  * @param size     bytes written
  * @param layers   bottom layer first
  * @param warnings things the user should know
+ * @param sboms    the SBOMs written beside the output: {@code OUT.spdx.json}, then {@code OUT.cdx.json}
  */
-public record BuildResult(Path output, String digest, long size, List<Layer> layers, List<String> warnings) {
+public record BuildResult(Path output, String digest, long size, List<Layer> layers, List<String> warnings,
+                          List<Path> sboms) {
+
+    /** A result without SBOM files. */
+    public BuildResult(Path output, String digest, long size, List<Layer> layers, List<String> warnings) {
+        this(output, digest, size, layers, warnings, List.of());
+    }
 
     /**
      * One layer of the built image.
@@ -31,5 +38,6 @@ public record BuildResult(Path output, String digest, long size, List<Layer> lay
     public BuildResult {
         layers = List.copyOf(layers);
         warnings = List.copyOf(warnings);
+        sboms = List.copyOf(sboms);
     }
 }

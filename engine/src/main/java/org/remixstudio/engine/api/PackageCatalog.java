@@ -9,8 +9,10 @@ import org.remixstudio.engine.catalog.CloseMatches;
 import org.remixstudio.engine.repo.LoadedCatalog;
 import org.remixstudio.engine.repo.SuiteStatus;
 import org.remixstudio.engine.resolve.BaseVariant;
+import org.remixstudio.engine.resolve.ResolutionCache;
 import org.remixstudio.engine.resolve.ResolvedPackage;
 import org.remixstudio.engine.resolve.Resolver;
+import org.remixstudio.engine.spec.RemixSpec;
 
 /**
  * A loaded, verified catalog: search it, look packages up, resolve requests against it.
@@ -23,6 +25,7 @@ public final class PackageCatalog {
     private final String baseSuite;
     private volatile CatalogSearch search;
     private volatile Resolver resolver;
+    private volatile RemixPlanner planner;
 
     PackageCatalog(LoadedCatalog loaded, String baseSuite) {
         this.catalog = loaded.catalog();
@@ -91,6 +94,43 @@ public final class PackageCatalog {
         long installed = result.packages().stream().mapToLong(p -> p.pkg().installedSize()).sum();
         long download = result.packages().stream().mapToLong(p -> p.pkg().size()).sum();
         return new Resolution(packages, notes, installed, download);
+    }
+
+    /**
+     * Resolves every layer of a remix as a build would, without building: what each layer installs
+     * and removes, and the sizes. Resolutions are remembered, so planning the same remix again, or
+     * after an edit of its top layer, costs little.
+     *
+     * @throws EngineException for unknown packages, refused removals and unsatisfiable layers, and
+     *                         when the remix is for another architecture than this catalog
+     */
+    public RemixPlan plan(RemixSpec spec) {
+        return planner().plan(spec);
+    }
+
+    /**
+     * What an edit of one layer would do to a remix: packages added and removed (with reasons and
+     * the layer concerned) and the sizes before and after, per layer and in total. Fast enough to
+     * run while a package is dragged over a layer.
+     *
+     * @throws EngineException when the layer does not exist or is the base, or the edited remix
+     *                         cannot be resolved (naming the chain that breaks)
+     */
+    public Impact impact(RemixSpec spec, LayerEdit edit) {
+        return planner().impact(spec, edit);
+    }
+
+    private RemixPlanner planner() {
+        RemixPlanner p = planner;
+        if (p == null) {
+            synchronized (this) {
+                if (planner == null) {
+                    planner = new RemixPlanner(new ResolutionCache(resolver(), 256), architecture());
+                }
+                p = planner;
+            }
+        }
+        return p;
     }
 
     private static ResolvedPackageInfo info(ResolvedPackage rp) {

@@ -1,5 +1,7 @@
 package org.remixstudio.engine.api;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,8 +12,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.remixstudio.engine.build.pipeline.ResolvedLayer;
-import org.remixstudio.engine.catalog.BinaryPackage;
 import org.remixstudio.engine.catalog.Catalog;
 import org.remixstudio.engine.license.LicenseCategories;
 import org.remixstudio.engine.license.PackageLicense;
@@ -30,6 +30,19 @@ import org.remixstudio.engine.build.pipeline.LayerPlan;
 import org.remixstudio.engine.build.pipeline.LayerPlanner;
 import org.remixstudio.engine.build.pipeline.OutputFormat;
 import org.remixstudio.engine.build.pipeline.PipelineOptions;
+import org.remixstudio.engine.build.pipeline.SbomRecipe;
+import org.remixstudio.engine.catalog.BinaryPackage;
+import org.remixstudio.engine.catalog.SourcePackage;
+import org.remixstudio.engine.repo.Fetcher;
+import org.remixstudio.engine.source.SourceBundleReport;
+import org.remixstudio.engine.source.SourceBundler;
+import org.remixstudio.engine.source.SourceMatcher;
+import org.remixstudio.engine.sbom.CycloneDxWriter;
+import org.remixstudio.engine.sbom.ImageSbom;
+import org.remixstudio.engine.sbom.ImageSbomAssembler;
+import org.remixstudio.engine.sbom.SbomLicense;
+import org.remixstudio.engine.sbom.SbomRelease;
+import org.remixstudio.engine.sbom.SpdxWriter;
 import org.remixstudio.engine.export.oci.LayerTarWriter;
 import org.remixstudio.engine.repo.AptSource;
 import org.remixstudio.engine.repo.CachedRelease;
@@ -37,10 +50,14 @@ import org.remixstudio.engine.repo.RepositoryCache;
 import org.remixstudio.engine.repo.SuiteStatus;
 import org.remixstudio.engine.repo.SuiteTarget;
 import org.remixstudio.engine.resolve.Resolver;
+import org.remixstudio.engine.run.DiskFormat;
+import org.remixstudio.engine.run.QemuLauncher;
+import org.remixstudio.engine.spec.LockCheck;
 import org.remixstudio.engine.spec.LockedLayer;
 import org.remixstudio.engine.spec.LockedPackage;
 import org.remixstudio.engine.spec.ReleaseDigest;
 import org.remixstudio.engine.spec.RemixLock;
+import org.remixstudio.engine.spec.RemixLockReader;
 import org.remixstudio.engine.spec.RemixLockWriter;
 import org.remixstudio.engine.spec.RemixSpec;
 import org.remixstudio.engine.spec.RemixSpecFiles;
@@ -87,12 +104,22 @@ public final class RemixEngine {
     }
 
     /**
+     * Loads the packages a remix is built from: its sources (the host's or its own), its suite and
+     * its architecture, like {@link #loadCatalog(Consumer)} otherwise.
+     */
+    public PackageCatalog loadCatalog(RemixSpec spec, Consumer<ProgressEvent> progress) {
+        Loaded loaded = load(settingsFor(spec, List.of()), progress);
+        return new PackageCatalog(loaded.catalog(), loaded.baseSuite());
+    }
+
+    /**
      * Builds the image a spec describes and writes it as {@code request.output()}: resolves each layer,
      * fetches the packages, builds the base tree and installs each layer on it inside a sandbox, and
      * writes one OCI layer per spec layer (or one with {@code squash}). Unchanged lower layers come
      * from the layer cache. {@code SOURCE_DATE_EPOCH}, or else the spec's {@code timestamp}, fixes every
      * file time and the creation time. Interrupting the calling thread cancels it; a failed or
-     * cancelled build leaves no output and no work directory.
+     * cancelled build leaves no output and no work directory. With {@code request.lock()} the build
+     * installs exactly the locked package set or fails before fetching anything, listing what moved.
      *
      * @param progress receives {@code release}, {@code fetch}, {@code unpack}, {@code configure},
      *                 {@code layer} and {@code export} events
@@ -101,19 +128,29 @@ public final class RemixEngine {
     public BuildResult build(BuildRequest request, Consumer<ProgressEvent> progress) {
         RemixSpec spec = new RemixSpecReader().read(request.spec());
         Loaded loaded = load(settingsFor(spec, request.extraSources()), progress);
+        List<LayerPlan> plans = new LayerPlanner(new Resolver(loaded.catalog().catalog(), spec.architecture()))
+                .plan(spec);
+        List<String> lockNotes = List.of();
+        if (request.lock() != null) {
+            RemixLock locked = new RemixLockReader().read(request.lock());
+            lockNotes = LockCheck.compare(locked, lockOf(spec, plans, loaded))
+                    .requireSamePackages(request.lock().toString());
+        }
         Long epoch = sourceDateEpoch(spec);
         PipelineOptions options = new PipelineOptions(request.output(), switch (request.format()) {
             case OCI -> OutputFormat.OCI;
             case OCI_DIR -> OutputFormat.OCI_DIR;
             case ROOTFS -> OutputFormat.ROOTFS;
-        }, request.squash(), request.tag(), aptLines(loaded.sources()), epoch);
+        }, request.squash(), request.tag(), aptLines(loaded.sources()), epoch, sbomRecipe(spec, loaded));
         ImagePipeline pipeline = new ImagePipeline(loaded.catalog().catalog(),
                 DebFetcher.create(settings.cacheDir().resolve("debs")), new LayerCache(settings.cacheDir()),
                 settings.cacheDir().resolve("work"));
-        BuiltImage image = pipeline.build(spec, options, progress);
+        BuiltImage image = pipeline.build(spec, plans, options, progress);
         List<BuildResult.Layer> layers = image.layers().stream().map(l -> new BuildResult.Layer(l.name(),
                 l.packages(), l.added(), l.removed(), l.diffId(), l.size(), l.fromCache())).toList();
-        return new BuildResult(image.output(), image.digest(), image.size(), layers, image.warnings());
+        List<String> warnings = new ArrayList<>(lockNotes);
+        warnings.addAll(image.warnings());
+        return new BuildResult(image.output(), image.digest(), image.size(), layers, warnings, image.sboms());
     }
 
     /**
@@ -127,6 +164,13 @@ public final class RemixEngine {
         Loaded loaded = load(settingsFor(spec, List.of()), progress);
         List<LayerPlan> plans = new LayerPlanner(new Resolver(loaded.catalog().catalog(), spec.architecture()))
                 .plan(spec);
+        Path target = RemixSpecFiles.lockFileFor(specFile);
+        new RemixLockWriter().write(lockOf(spec, plans, loaded), target);
+        return target;
+    }
+
+    /** What a lock file records for these plans: each layer's added packages and the Release files used. */
+    private RemixLock lockOf(RemixSpec spec, List<LayerPlan> plans, Loaded loaded) {
         List<LockedLayer> layers = new ArrayList<>();
         for (LayerPlan plan : plans) {
             layers.add(new LockedLayer(plan.name().equals(LayerPlanner.BASE) ? LockedLayer.BASE : plan.name(),
@@ -135,10 +179,7 @@ public final class RemixEngine {
         }
         List<ReleaseDigest> releases = loaded.catalog().suites().stream()
                 .map(s -> new ReleaseDigest(s.uri(), s.suite(), releaseSha256(s))).toList();
-        RemixLock lock = new RemixLock(RemixSpec.CURRENT_VERSION, new RemixSpecWriter().sha256(spec), releases, layers);
-        Path target = RemixSpecFiles.lockFileFor(specFile);
-        new RemixLockWriter().write(lock, target);
-        return target;
+        return new RemixLock(RemixSpec.CURRENT_VERSION, new RemixSpecWriter().sha256(spec), releases, layers);
     }
 
     /** The engine's settings with the spec's suite, architecture and sources. */
@@ -240,6 +281,118 @@ public final class RemixEngine {
     }
 
     /**
+     * The SBOM of the image a spec describes, from its resolution alone (nothing is built or fetched
+     * besides the package indexes): every package of the top layer's set with purl, source package,
+     * {@code .deb} digest, supplier, license and dependencies, and the signed Release files as
+     * references (docs/sbom.md). With the spec's {@code timestamp} (or {@code SOURCE_DATE_EPOCH}) the
+     * document is byte-identical from run to run while the archive does not change.
+     *
+     * @return the document, UTF-8 JSON
+     * @throws EngineException naming the spec field, package or source at fault
+     */
+    public byte[] sbom(Path specFile, SbomFormat format, Consumer<ProgressEvent> progress) {
+        RemixSpec spec = new RemixSpecReader().read(specFile);
+        Loaded loaded = load(settingsFor(spec, List.of()), progress);
+        List<LayerPlan> plans = new LayerPlanner(new Resolver(loaded.catalog().catalog(), spec.architecture()))
+                .plan(spec);
+        Long epoch = sourceDateEpoch(spec);
+        Instant created = Instant.ofEpochSecond(epoch != null ? epoch : Instant.now().getEpochSecond());
+        SbomRecipe recipe = sbomRecipe(spec, loaded);
+        ImageSbom sbom = recipe.assembler().assemble(spec.name(), "latest", spec.architecture(), created,
+                plans.get(plans.size() - 1).packages(), recipe.releases());
+        return switch (format) {
+            case SPDX -> new SpdxWriter().write(sbom);
+            case CYCLONEDX -> new CycloneDxWriter().write(sbom);
+        };
+    }
+
+    /** How builds and {@link #sbom} describe packages: the distro of the spec's suite, licenses as known. */
+    private SbomRecipe sbomRecipe(RemixSpec spec, Loaded loaded) {
+        List<SuiteStatus> suites = loaded.catalog().suites();
+        SuiteStatus base = suites.stream().filter(s -> s.suite().equals(loaded.baseSuite())).findFirst()
+                .orElse(suites.isEmpty() ? null : suites.get(0));
+        String distro = base == null ? "debian-" + spec.suite()
+                : ImageSbomAssembler.distro(base.version(), base.codename().isEmpty() ? base.suite() : base.codename());
+        String version = RemixEngine.class.getPackage().getImplementationVersion();
+        List<SbomRelease> releases = suites.stream()
+                .map(s -> new SbomRelease(s.uri(), s.suite(), releaseSha256(s))).toList();
+        // licenses come from the license scan once it is wired in; until then nothing unknown is claimed
+        return new SbomRecipe(new ImageSbomAssembler(distro, version == null ? "development" : version,
+                p -> SbomLicense.unknown()), releases);
+    }
+
+    /**
+     * Fetches the corresponding source of every binary package of the image a spec describes into
+     * {@code directory}: each source package's {@code .dsc} and files, verified against the signed
+     * {@code Sources} indexes of the spec's archives, laid out like the archive's {@code pool/}, plus
+     * {@code source-bundle.json} mapping each binary to its source (docs/sbom.md). Files already there
+     * and verified are kept, so an interrupted run resumes. Interrupting the calling thread cancels it.
+     *
+     * @param allowMissing bundle what is found and list the binaries without a source, instead of failing
+     * @param progress     receives {@code release}, {@code fetch}, {@code parse} and {@code source} events
+     * @throws EngineException naming the binary and source not found, or the file and URL whose hash
+     *                         does not match
+     */
+    public SourceBundleResult sourceBundle(Path specFile, Path directory, boolean allowMissing,
+                                           Consumer<ProgressEvent> progress) {
+        RemixSpec spec = new RemixSpecReader().read(specFile);
+        EngineSettings specSettings = settingsFor(spec, List.of());
+        Loaded loaded = load(specSettings, progress);
+        List<LayerPlan> plans = new LayerPlanner(new Resolver(loaded.catalog().catalog(), spec.architecture()))
+                .plan(spec);
+        List<BinaryPackage> binaries = plans.get(plans.size() - 1).packages();
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        binaries.forEach(b -> wanted.add(b.source()));
+        List<SourcePackage> sources = RepositoryCatalogLoader
+                .create(new SystemSources(specSettings.systemRoot()), specSettings.cacheDir())
+                .loadSources(loaded.sources(), wanted::contains, specSettings.offline(), specSettings.maxCacheAge(),
+                        progress);
+        SourceBundleReport report = new SourceBundler(Fetcher.createDefault(), SOURCE_DOWNLOADS)
+                .bundle(new SourceMatcher(sources).match(binaries), directory, allowMissing, progress);
+        return new SourceBundleResult(report.directory(), report.index(), report.binaries(), report.sources(),
+                report.filesFetched(), report.filesKept(), report.bytesFetched(), report.missing());
+    }
+
+    /** Source files fetched at once: enough to fill a link, few enough to be polite to a mirror. */
+    private static final int SOURCE_DOWNLOADS = 4;
+
+    /**
+     * The QEMU command that boots an exported disk image with UEFI firmware, KVM when it works here
+     * (else software emulation), the disk on virtio and the serial console on standard input/output.
+     *
+     * @param architecture the image's Debian architecture ({@code amd64}, {@code arm64})
+     * @param snapshot     discard what the guest writes (the image stays as built, so copies made
+     *                     later still get their own first boot)
+     * @param sshPort      a host port forwarded to the guest's port 22, or {@code null}
+     * @throws EngineException when the image, the emulator or the firmware is missing, saying what
+     *                         to install
+     */
+    public BootCommand prepareBoot(Path image, String architecture, int memoryMib, boolean snapshot, Integer sshPort) {
+        if (!Files.isRegularFile(image)) {
+            throw new EngineException("no disk image at " + image + "; build one with `remix build SPEC --format qcow2`");
+        }
+        String emulator = QemuLauncher.emulator(architecture);
+        if (!QemuLauncher.installed(architecture)) {
+            throw new EngineException(emulator + " is not installed; install QEMU (Debian: apt-get install "
+                    + (architecture.equals("arm64") ? "qemu-system-arm" : "qemu-system-x86") + ")");
+        }
+        QemuLauncher launcher = new QemuLauncher(settings.systemRoot());
+        QemuLauncher.Firmware firmware = launcher.firmware(architecture).orElseThrow(() -> new EngineException(
+                "no UEFI firmware for " + architecture + " in /usr/share; install it (Debian: apt-get install "
+                        + (architecture.equals("arm64") ? "qemu-efi-aarch64" : "ovmf") + ")"));
+        try {
+            DiskFormat format = DiskFormat.of(image);
+            boolean kvm = QemuLauncher.kvmUsable(architecture);
+            Path vars = launcher.prepareVars(firmware, Files.createDirectories(
+                    settings.cacheDir().resolve("vm")));
+            return new BootCommand(launcher.command(image, format, architecture, firmware, vars,
+                    new QemuLauncher.Options(memoryMib, 2, snapshot, sshPort), kvm), kvm, vars);
+        } catch (IOException e) {
+            throw new EngineException("cannot prepare to boot " + image + ": " + e.getMessage());
+        }
+    }
+
+    /**
      * The licenses of every package a spec resolves to, with what a license policy says about them. Each
      * source package's copyright file is read once ever (from the verified package cache, fetching the
      * {@code .deb} when needed) and kept in the license store under {@link EngineSettings#dataDir()}.
@@ -257,10 +410,10 @@ public final class RemixEngine {
                 : new LicensePolicyReader(list).read(policyOrNull);
         Loaded loaded = load(settingsFor(remix, List.of()), progress);
         Catalog catalog = loaded.catalog().catalog();
-        List<ResolvedLayer> layers = new LayerPlanner(new Resolver(catalog, remix.architecture()))
-                .planWithResolutions(remix);
-        Map<String, ResolvedLayer> layerOf = new HashMap<>();
-        for (ResolvedLayer layer : layers) {
+        List<LayerPlanner.Step> layers = new LayerPlanner(new Resolver(catalog, remix.architecture()))
+                .steps(remix);
+        Map<String, LayerPlanner.Step> layerOf = new HashMap<>();
+        for (LayerPlanner.Step layer : layers) {
             layer.plan().added().forEach(p -> layerOf.put(p.id(), layer));
         }
         List<BinaryPackage> image = new ArrayList<>(layers.get(layers.size() - 1).plan().packages());
@@ -274,9 +427,9 @@ public final class RemixEngine {
         LicenseCategories categories = LicenseCategories.bundled();
         List<AuditedPackage> audited = new ArrayList<>();
         List<PackageLicenseInfo> infos = new ArrayList<>();
-        Map<ResolvedLayer, PullChains> chains = new IdentityHashMap<>();
+        Map<LayerPlanner.Step, PullChains> chains = new IdentityHashMap<>();
         for (BinaryPackage p : image) {
-            ResolvedLayer layer = layerOf.get(p.id());
+            LayerPlanner.Step layer = layerOf.get(p.id());
             PackageLicense l = found.get(p);
             List<String> chain = layer == null ? List.of(p.name())
                     : chains.computeIfAbsent(layer, x -> new PullChains(x.resolution())).chain(p.name());
@@ -293,7 +446,7 @@ public final class RemixEngine {
         return new LicenseReport(infos, findings, policyOrNull == null ? "" : policyOrNull.toString());
     }
 
-    private static String layerName(ResolvedLayer layer) {
+    private static String layerName(LayerPlanner.Step layer) {
         return layer == null ? LayerPlanner.BASE : layer.plan().name();
     }
 }

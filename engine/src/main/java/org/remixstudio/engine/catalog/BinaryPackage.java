@@ -14,6 +14,7 @@ import java.util.List;
  * @param sourceVersion the source version ({@code Source: name (version)}, or the binary's version)
  * @param enhances      the {@code Enhances} field; the resolver only needs it to number packages as apt does
  * @param provides      provided (virtual) packages, each unversioned or with {@code =} version
+ * @param maintainer    the {@code Maintainer} field (policy §5.6.2), empty when absent; SBOMs name it as supplier
  */
 public record BinaryPackage(
         String name,
@@ -42,7 +43,21 @@ public record BinaryPackage(
         String shortDescription,
         String longDescription,
         String homepage,
-        IndexOrigin origin) {
+        IndexOrigin origin,
+        String maintainer) {
+
+    /** An entry without a known {@code Maintainer}. */
+    public BinaryPackage(String name, DebVersion version, String architecture, MultiArch multiArch,
+            boolean essential, boolean important, Priority priority, String section, long installedSize,
+            long size, String sha256, String filename, String source, DebVersion sourceVersion,
+            List<RelationGroup> depends, List<RelationGroup> preDepends, List<RelationGroup> recommends,
+            List<RelationGroup> suggests, List<RelationGroup> conflicts, List<RelationGroup> breaks,
+            List<RelationGroup> replaces, List<RelationGroup> enhances, List<PackageRelation> provides,
+            String shortDescription, String longDescription, String homepage, IndexOrigin origin) {
+        this(name, version, architecture, multiArch, essential, important, priority, section, installedSize,
+                size, sha256, filename, source, sourceVersion, depends, preDepends, recommends, suggests,
+                conflicts, breaks, replaces, enhances, provides, shortDescription, longDescription, homepage, origin, "");
+    }
 
     /** An entry without the {@code Protected} flag and without {@code Enhances} (the common case). */
     public BinaryPackage(String name, DebVersion version, String architecture, MultiArch multiArch,

@@ -101,7 +101,8 @@ public final class PackagesIndexParser {
                     shortDescription,
                     longDescription,
                     p.get("Homepage", ""),
-                    origin);
+                    origin,
+                    share(p.get("Maintainer", "")));
         } catch (IllegalArgumentException e) {
             throw new IndexFormatException(originName + ", line " + p.line() + ", package " + name + ": " + e.getMessage());
         }

@@ -46,6 +46,14 @@ final class BuildCommand implements Callable<Integer> {
             description = "A one-line sources.list entry used besides the spec's sources. Repeatable.")
     List<String> sources = new ArrayList<>();
 
+    @Option(names = "--lock", paramLabel = "LOCK",
+            description = "Install exactly the package set of this lock file, or fail listing what moved.")
+    Path lock;
+
+    @Option(names = "--locked",
+            description = "Like --lock with NAME.remix.lock.json beside the spec (written by `remix lock`).")
+    boolean locked;
+
     @Option(names = "--offline", description = "Do not touch the network; use the cached indexes and packages.")
     boolean offline;
 
@@ -92,7 +100,13 @@ final class BuildCommand implements Callable<Integer> {
         ProgressBar bar = ProgressBar.forTerminal();
         BuildResult result;
         try {
-            result = new RemixEngine(settings).build(new BuildRequest(specFile, out, kind, squash, tag, sources), bar);
+            BuildRequest request = new BuildRequest(specFile, out, kind, squash, tag, sources);
+            if (lock != null) {
+                request = request.withLock(lock);
+            } else if (locked) {
+                request = request.withLockBesideSpec();
+            }
+            result = new RemixEngine(settings).build(request, bar);
         } finally {
             bar.finish();
         }
@@ -104,6 +118,7 @@ final class BuildCommand implements Callable<Integer> {
         result.warnings().forEach(x -> w.println("warning: " + x));
         w.println("wrote " + result.output() + " (" + Sizes.human(result.size()) + ")"
                 + (result.digest().isEmpty() ? "" : " " + result.digest()));
+        result.sboms().forEach(f -> w.println("wrote " + f));
         w.flush();
         return 0;
     }

@@ -53,6 +53,9 @@ public final class RemixCli implements Runnable {
         m.put("inspect", InspectCommand::new);
         m.put("build", BuildCommand::new);
         m.put("lock", LockCommand::new);
+        m.put("sbom", SbomCommand::new);
+        m.put("source-bundle", SourceBundleCommand::new);
+        m.put("run", RunCommand::new);
         m.put("licenses", LicensesCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return m;

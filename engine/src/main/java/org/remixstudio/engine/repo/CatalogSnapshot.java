@@ -27,7 +27,7 @@ public final class CatalogSnapshot {
 
     static final int MAGIC = 0x5258534E;
     /** Bump when the layout or {@code BinaryPackage} changes. */
-    static final int FORMAT = 5;
+    static final int FORMAT = 6;
 
     private CatalogSnapshot() {
     }

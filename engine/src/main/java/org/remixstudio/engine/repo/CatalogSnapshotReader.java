@@ -153,7 +153,7 @@ public final class CatalogSnapshotReader {
         return new BinaryPackage(name, version, arch, multiArch, essential, important, priority, section, installedSize,
                 size, sha256, filename, source, sourceVersion, depends, preDepends, recommends, suggests,
                 conflicts, breaks, replaces, enhances, provides, strings[c.varint()], strings[c.varint()], strings[c.varint()],
-                origin);
+                origin, strings[c.varint()]);
     }
 
     /** Decodes entries {@code [from, to)} starting at the cursor's position. */

@@ -116,6 +116,7 @@ public final class CatalogSnapshotWriter {
         t.varint(string(p.shortDescription()));
         t.varint(string(p.longDescription()));
         t.varint(string(p.homepage()));
+        t.varint(string(p.maintainer()));
     }
 
     private int string(String s) {

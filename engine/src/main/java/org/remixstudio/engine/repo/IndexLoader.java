@@ -95,6 +95,41 @@ final class IndexLoader {
                 + " try again later or use another mirror.");
     }
 
+    /** A verified index file: the variant chosen, its URL and its (compressed) bytes. */
+    record VerifiedIndex(IndexFileEntry variant, String url, byte[] bytes) {
+    }
+
+    /**
+     * The bytes of one index of a verified Release, any kind ({@code Sources} too), without parsing:
+     * from the cache when a variant is there, else fetched and checked against the signed size and
+     * SHA-256 (a mismatch is an error naming the URL and both hashes, and nothing is kept).
+     *
+     * @param variants what the Release lists for it, preferred first (not empty)
+     */
+    VerifiedIndex verifiedBytes(VerifiedRelease vr, List<IndexFileEntry> variants, LoadSession session) {
+        SuiteTarget target = vr.target();
+        for (IndexFileEntry v : variants) {
+            Optional<byte[]> blob = cache.readBlob(v.sha256());
+            if (blob.isPresent()) {
+                return new VerifiedIndex(v, url(target, v.path()), blob.get());
+            }
+        }
+        String first = url(target, variants.get(0).path());
+        if (session.offlineFor(target.uri())) {
+            throw new EngineException("The index " + first + " is not in the cache, so it cannot be loaded offline."
+                    + " Load it once with network access.");
+        }
+        for (IndexFileEntry v : variants) {
+            Optional<byte[]> fetched = fetchVerified(vr, v, session);
+            if (fetched.isPresent()) {
+                return new VerifiedIndex(v, url(target, v.path()), fetched.get());
+            }
+        }
+        throw new EngineException("The Release file of " + target.displayName() + " lists " + first
+                + " but the mirror does not have it (nor its other compressions). The mirror is out of sync;"
+                + " try again later or use another mirror.");
+    }
+
     private static String url(SuiteTarget target, String path) {
         return target.uri() + target.releaseDir() + path;
     }

@@ -11,6 +11,7 @@ import java.util.Optional;
  *
  * @param noSupportForArchitectureAll the {@code No-Support-for-Architecture-all} value ({@code Packages}
  *                                    means the {@code binary-ARCH} indexes include the arch:all packages)
+ * @param version                     the {@code Version} field (e.g. {@code 12.8}), empty when absent (testing, sid)
  * @param sha256Files                 the {@code SHA256} list: path relative to the Release's directory → entry
  */
 public record ReleaseFile(
@@ -18,6 +19,7 @@ public record ReleaseFile(
         String label,
         String suite,
         String codename,
+        String version,
         Instant date,
         Instant validUntil,
         List<String> architectures,

@@ -79,6 +79,7 @@ public final class ReleaseFileParser {
                 p.get("Label", ""),
                 p.get("Suite", ""),
                 p.get("Codename", ""),
+                p.get("Version", "").strip(),
                 date(p, "Date"),
                 date(p, "Valid-Until"),
                 words(p.get("Architectures")),

@@ -13,6 +13,18 @@ import org.remixstudio.engine.api.EngineException;
 import org.remixstudio.engine.api.ProgressEvent;
 import org.remixstudio.engine.catalog.BinaryPackage;
 import org.remixstudio.engine.catalog.Catalog;
+import org.remixstudio.engine.catalog.IndexFormatException;
+import org.remixstudio.engine.catalog.IndexOrigin;
+import org.remixstudio.engine.catalog.SourcePackage;
+import org.remixstudio.engine.catalog.SourcesIndexParser;
+import org.remixstudio.engine.control.ControlSyntaxException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Predicate;
 
 /**
  * Loads the package catalog of a set of apt sources for one architecture, as {@code apt update} would
@@ -105,12 +117,75 @@ public final class RepositoryCatalogLoader {
                 loadIndexes(vr, arch, session, all, warnings);
             }
             ReleaseFile r = vr.release();
-            statuses.add(new SuiteStatus(target.uri(), target.suite(), r.codename(), r.origin(), target.components(),
+            statuses.add(new SuiteStatus(target.uri(), target.suite(), r.codename(), r.version(), r.origin(), target.components(),
                     vr.signature(), r.date(), r.validUntil(), vr.fetchedAt(), vr.fromCache(), all.size() - before,
                     warnings));
         }
         progress.accept(new ProgressEvent("release", "", targets.size(), targets.size(), ProgressEvent.Unit.ITEMS));
         return new LoadedCatalog(new Catalog(all, arch), statuses);
+    }
+
+    /**
+     * Loads the source packages named by {@code wanted} from the {@code Sources} index of every
+     * component of every URI and suite of {@code sources} ({@code deb} and {@code deb-src} entries
+     * alike: Debian archives serve both from the same Release). Each {@code COMPONENT/source/Sources}
+     * variant is checked against the verified Release by size and SHA-256 before it is read, and kept
+     * in the cache by its hash.
+     *
+     * @param progress receives {@code release}, {@code fetch} and {@code parse} events
+     * @throws EngineException naming the source or URL when a Release file is refused, a Sources index
+     *                         does not match its signed hash, or data needed offline is not cached
+     */
+    public List<SourcePackage> loadSources(List<AptSource> sources, Predicate<String> wanted, boolean offline,
+                                           Duration maxAge, Consumer<ProgressEvent> progress) {
+        Map<String, SuiteTarget> byKey = new LinkedHashMap<>();
+        for (AptSource s : sources) {
+            for (SuiteTarget t : s.suiteTargets()) {
+                SuiteTarget seen = byKey.get(t.key());
+                if (seen == null) {
+                    byKey.put(t.key(), t);
+                } else {
+                    List<String> merged = new ArrayList<>(seen.components());
+                    t.components().stream().filter(c -> !merged.contains(c)).forEach(merged::add);
+                    byKey.put(t.key(), new SuiteTarget(seen.uri(), seen.suite(), merged, seen.source()));
+                }
+            }
+        }
+        LoadSession session = new LoadSession(offline, maxAge, progress);
+        List<SourcePackage> out = new ArrayList<>();
+        int i = 0;
+        for (SuiteTarget target : byKey.values()) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("loading the source indexes was cancelled");
+            }
+            progress.accept(new ProgressEvent("release", target.displayName(), i++, byKey.size(),
+                    ProgressEvent.Unit.ITEMS));
+            VerifiedRelease vr = releases.load(target, session);
+            List<String> components = target.isFlat() ? List.of("") : target.components();
+            for (String component : components) {
+                String path = target.isFlat() ? "Sources" : component + "/source/Sources";
+                List<IndexFileEntry> variants = IndexLoader.variants(vr.release(), path);
+                if (variants.isEmpty()) {
+                    continue; // an archive without sources for this component: the bundle reports what is missing
+                }
+                IndexLoader.VerifiedIndex index = indexes.verifiedBytes(vr, variants, session);
+                IndexOrigin origin = new IndexOrigin(target.uri(), target.suite(), vr.release().codename(),
+                        target.isFlat() ? "" : component, vr.releaseSha256());
+                progress.accept(new ProgressEvent("parse", index.url(), 0, -1, ProgressEvent.Unit.ITEMS));
+                try (InputStream in = IndexDecompressor.open(new ByteArrayInputStream(index.bytes()), index.url());
+                     Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                    new SourcesIndexParser(index.url(), origin).parse(reader, wanted, out::add);
+                } catch (IOException e) {
+                    throw new EngineException("Cannot decompress " + index.url() + " (" + e.getMessage() + "), although"
+                            + " its hash matched the signed Release. The archive is broken; report it to its maintainer.", e);
+                } catch (IndexFormatException | ControlSyntaxException e) {
+                    throw new EngineException("Cannot parse " + e.getMessage() + ". The archive is broken; report it"
+                            + " to its maintainer.", e);
+                }
+            }
+        }
+        progress.accept(new ProgressEvent("release", "", byKey.size(), byKey.size(), ProgressEvent.Unit.ITEMS));
+        return out;
     }
 
     private void loadIndexes(VerifiedRelease vr, String arch, LoadSession session, List<BinaryPackage> into,

@@ -10,6 +10,7 @@ import java.util.List;
  * @param uri         the archive URI
  * @param suite       the suite as written in the source (after a suite override)
  * @param codename    the Release file's {@code Codename}
+ * @param version     the Release file's {@code Version} (e.g. {@code 12.8}), empty when it has none
  * @param origin      the Release file's {@code Origin} (may be empty)
  * @param components  the components read
  * @param signature   how the Release file was accepted
@@ -24,6 +25,7 @@ public record SuiteStatus(
         String uri,
         String suite,
         String codename,
+        String version,
         String origin,
         List<String> components,
         SignatureStatus signature,

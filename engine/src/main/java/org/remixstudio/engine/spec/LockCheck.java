@@ -120,6 +120,23 @@ public final class LockCheck {
         return sb.append("\nRun `remix lock` to record the new set if these changes are wanted.").toString();
     }
 
+    /**
+     * Holds a build to the lock's package set: throws an {@link EngineException} with
+     * {@link #message} when any layer or package moved. What may move without changing a single
+     * installed byte (the spec's other fields, re-signed Release files) comes back as notes.
+     */
+    public List<String> requireSamePackages(String lockFile) {
+        boolean packagesMoved = changes.stream().anyMatch(c -> switch (c.kind()) {
+            case SPEC_CHANGED, RELEASE_ADDED, RELEASE_REMOVED, RELEASE_CHANGED -> false;
+            default -> true;
+        });
+        if (packagesMoved) {
+            throw new EngineException(message(lockFile));
+        }
+        return changes.stream().map(c -> lockFile + ": " + c.describe() + "; every locked package is unchanged")
+                .toList();
+    }
+
     /** Throws an {@link EngineException} with {@link #message} when anything moved. */
     public void requireMatch(String lockFile) {
         if (!changes.isEmpty()) {

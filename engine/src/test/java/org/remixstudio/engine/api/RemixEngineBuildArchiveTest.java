@@ -2,6 +2,8 @@ package org.remixstudio.engine.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,17 +14,21 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.remixstudio.engine.testing.SbomSchemas;
 
 /**
  * {@code remix build} end to end against the real archive: the documented examples are built from
  * the host's sources into image tarballs that skopeo reads as OCI archive and as docker-archive, and
  * podman runs with a working dpkg database; a second build takes every layer from the cache, and the
- * squashed form is one layer made from the tree re-created from those cached layers.
+ * squashed form is one layer made from the tree re-created from those cached layers. Every image
+ * carries its SPDX and CycloneDX SBOMs (a small top layer, or inside the squashed layer), has them
+ * beside it and names them in its annotations and labels.
  */
 @Tag("archive")
 class RemixEngineBuildArchiveTest {
 
     private static final Path CACHE = Path.of("/tmp/remix-test-archive/repo-cache");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path tmp;
@@ -42,7 +48,8 @@ class RemixEngineBuildArchiveTest {
         assertThat(result.output()).isEqualTo(out);
         assertThat(out).isRegularFile();
         assertThat(result.digest()).startsWith("sha256:");
-        assertThat(result.layers()).extracting(BuildResult.Layer::name).containsExactly("base", "certificates");
+        // the package layers, then the small layer holding the SBOMs
+        assertThat(result.layers()).extracting(BuildResult.Layer::name).containsExactly("base", "certificates", "sbom");
         assertThat(result.layers().get(1).added()).isGreaterThanOrEqualTo(2); // ca-certificates and openssl
         sh("skopeo", "copy", "oci-archive:" + out, "dir:" + tmp.resolve("d"));
         sh("skopeo", "copy", "docker-archive:" + out, "dir:" + tmp.resolve("d2"));
@@ -50,12 +57,36 @@ class RemixEngineBuildArchiveTest {
         assertThat(tmp.resolve("d2/manifest.json")).isRegularFile();
         assertThat(leftovers()).isEmpty();
 
+        // beside the export, valid, and referenced by path and digest from the manifest and the config
+        assertThat(result.sboms()).containsExactly(tmp.resolve("minimal.tar.spdx.json"), tmp.resolve("minimal.tar.cdx.json"));
+        byte[] spdx = Files.readAllBytes(result.sboms().get(0));
+        assertThat(SbomSchemas.spdx(spdx)).isEmpty();
+        assertThat(SbomSchemas.cycloneDx(Files.readAllBytes(result.sboms().get(1)))).isEmpty();
+        JsonNode manifest = JSON.readTree(tmp.resolve("d/manifest.json").toFile());
+        String spdxDigest = "sha256:" + sh("sha256sum", result.sboms().get(0).toString()).split(" ")[0];
+        assertThat(manifest.get("annotations").get("org.remixstudio.sbom.spdx.digest").asText()).isEqualTo(spdxDigest);
+        assertThat(manifest.get("annotations").get("org.remixstudio.sbom.spdx.path").asText())
+                .isEqualTo("/usr/share/remix-studio/sbom/minimal-bookworm.spdx.json");
+        String configDigest = manifest.get("config").get("digest").asText().substring("sha256:".length());
+        JsonNode config = JSON.readTree(tmp.resolve("d/" + configDigest).toFile());
+        assertThat(config.get("config").get("Labels").get("org.remixstudio.sbom.cyclonedx.path").asText())
+                .isEqualTo("/usr/share/remix-studio/sbom/minimal-bookworm.cdx.json");
+        // the top layer holds the two documents, byte for byte as beside the export
+        JsonNode layers = manifest.get("layers");
+        String top = layers.get(layers.size() - 1).get("digest").asText().substring("sha256:".length());
+        Path extracted = Files.createDirectories(tmp.resolve("top"));
+        sh("tar", "-xzf", tmp.resolve("d/" + top).toString(), "-C", extracted.toString());
+        assertThat(extracted.resolve("usr/share/remix-studio/sbom/minimal-bookworm.spdx.json")).hasBinaryContent(spdx);
+
         Path again = tmp.resolve("again.tar");
         BuildResult second = engine.build(new BuildRequest(example("minimal-bookworm.remix.json"), again,
                 BuildRequest.Format.OCI, false, null, List.of()), e -> { });
-        assertThat(second.layers()).allMatch(BuildResult.Layer::fromCache);
-        assertThat(second.layers()).extracting(BuildResult.Layer::diffId)
-                .containsExactlyElementsOf(result.layers().stream().map(BuildResult.Layer::diffId).toList());
+        // every package layer comes from the cache; the SBOM layer is made afresh (this spec has no
+        // timestamp, so the documents carry this build's time and the layer differs)
+        assertThat(second.layers().subList(0, 2)).allMatch(BuildResult.Layer::fromCache);
+        assertThat(second.layers().get(2).fromCache()).isFalse();
+        assertThat(second.layers().subList(0, 2)).extracting(BuildResult.Layer::diffId)
+                .containsExactlyElementsOf(result.layers().subList(0, 2).stream().map(BuildResult.Layer::diffId).toList());
 
         Path squashed = tmp.resolve("squashed.tar");
         BuildResult flat = engine.build(new BuildRequest(example("minimal-bookworm.remix.json"), squashed,
@@ -63,6 +94,13 @@ class RemixEngineBuildArchiveTest {
         assertThat(flat.layers()).extracting(BuildResult.Layer::name).containsExactly("squashed");
         sh("skopeo", "copy", "oci-archive:" + squashed, "dir:" + tmp.resolve("d3"));
         assertThat(leftovers()).isEmpty();
+        // squashed, the SBOMs are inside the one layer
+        JsonNode flatManifest = JSON.readTree(tmp.resolve("d3/manifest.json").toFile());
+        String only = flatManifest.get("layers").get(0).get("digest").asText().substring("sha256:".length());
+        assertThat(sh("tar", "-tzf", tmp.resolve("d3/" + only).toString()))
+                .contains("usr/share/remix-studio/sbom/minimal-bookworm.cdx.json");
+        assertThat(flat.sboms()).containsExactly(tmp.resolve("squashed.tar.spdx.json"), tmp.resolve("squashed.tar.cdx.json"));
+        assertThat(SbomSchemas.spdx(Files.readAllBytes(flat.sboms().get(0)))).isEmpty();
     }
 
     @Test
@@ -80,6 +118,8 @@ class RemixEngineBuildArchiveTest {
         assertThat(again.layers()).noneMatch(BuildResult.Layer::fromCache);
         assertThat(sh("sha256sum", second.toString()).split(" ")[0])
                 .isEqualTo(sh("sha256sum", first.toString()).split(" ")[0]);
+        assertThat(Files.readAllBytes(again.sboms().get(0)))
+                .isEqualTo(Files.readAllBytes(tmp.resolve("first.tar.spdx.json")));
     }
 
     @Test
@@ -89,15 +129,20 @@ class RemixEngineBuildArchiveTest {
         BuildResult result = engine.build(new BuildRequest(example("two-layers-remove.remix.json"), out,
                 BuildRequest.Format.OCI, false, tag, List.of()), e -> { });
 
-        assertThat(result.layers()).extracting(BuildResult.Layer::name).containsExactly("base", "tools", "trim");
+        assertThat(result.layers()).extracting(BuildResult.Layer::name).containsExactly("base", "tools", "trim", "sbom");
         assertThat(result.layers().get(2).removed()).isEqualTo(1);
         String image = "localhost/" + tag;
         try {
             sh("podman", "load", "-i", out.toString());
             String run = sh("podman", "--runtime", "runc", "run", "--rm", "--pull=never", "--ulimit",
                     "nofile=1024:1024", "--ulimit", "nproc=4096:4096", image, "sh", "-c",
-                    "dpkg --audit && apt-get --version && id root && ! dpkg -s less 2>/dev/null && command -v curl");
-            assertThat(run).contains("uid=0(root)", "/usr/bin/curl").containsPattern("apt \\d");
+                    "dpkg --audit && apt-get --version && id root && ! dpkg -s less 2>/dev/null && command -v curl"
+                            + " && test -s /usr/share/remix-studio/sbom/two-layers-remove.spdx.json"
+                            + " && test -s /usr/share/remix-studio/sbom/two-layers-remove.cdx.json && echo sbom-present");
+            assertThat(run).contains("uid=0(root)", "/usr/bin/curl", "sbom-present").containsPattern("apt \\d");
+            assertThat(sh("podman", "image", "inspect", "--format",
+                    "{{index .Labels \"org.remixstudio.sbom.spdx.path\"}}", image).strip())
+                    .isEqualTo("/usr/share/remix-studio/sbom/two-layers-remove.spdx.json");
         } finally {
             new ProcessBuilder("podman", "rmi", "--force", image).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();

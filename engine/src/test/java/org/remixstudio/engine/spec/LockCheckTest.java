@@ -101,4 +101,33 @@ class LockCheckTest {
                 .isInstanceOf(EngineException.class)
                 .hasMessageStartingWith("x.remix.lock.json no longer matches what the spec resolves to (1 change):");
     }
+
+    @Test
+    void requireSamePackages_specAndReleaseChangesAloneAreNotes() {
+        RemixLock locked = lock(A, List.of(new ReleaseDigest(MIRROR, "bookworm", A)),
+                List.of(new LockedLayer("web", List.of(pkg("nginx", "1.22.1-9", C)))));
+        RemixLock fresh = lock(B, List.of(new ReleaseDigest(MIRROR, "bookworm", B)),
+                List.of(new LockedLayer("web", List.of(pkg("nginx", "1.22.1-9", C)))));
+
+        assertThat(LockCheck.compare(locked, fresh).requireSamePackages("web.remix.lock.json")).containsExactly(
+                "web.remix.lock.json: the spec changed since the lock was made (sha256 aaaaaaaaaaaa… -> bbbbbbbbbbbb…);"
+                        + " every locked package is unchanged",
+                "web.remix.lock.json: Release http://mirror.example/debian/ bookworm changed (sha256 aaaaaaaaaaaa…"
+                        + " -> bbbbbbbbbbbb…): the archive was updated; every locked package is unchanged");
+    }
+
+    @Test
+    void requireSamePackages_aMovedPackageFailsListingEveryChange() {
+        RemixLock locked = lock(A, List.of(new ReleaseDigest(MIRROR, "bookworm", A)),
+                List.of(new LockedLayer("web", List.of(pkg("nginx", "1.22.1-9", C)))));
+        RemixLock fresh = lock(A, List.of(new ReleaseDigest(MIRROR, "bookworm", B)),
+                List.of(new LockedLayer("web", List.of(pkg("nginx", "1.22.1-9+deb12u1", D)))));
+
+        assertThatThrownBy(() -> LockCheck.compare(locked, fresh).requireSamePackages("web.remix.lock.json"))
+                .isInstanceOf(EngineException.class)
+                .hasMessageContaining("(2 changes)")
+                .hasMessageContaining("Release http://mirror.example/debian/ bookworm changed")
+                .hasMessageContaining("layer web: nginx (amd64) 1.22.1-9 -> 1.22.1-9+deb12u1")
+                .hasMessageContaining("Run `remix lock`");
+    }
 }

@@ -39,6 +39,8 @@ public final class CatalogBuilder {
         private String breaks;
         private String provides;
         private IndexOrigin origin = ORIGIN;
+        private long installedSize = 1;
+        private long size = 1;
 
         private Entry(String name, String version) {
             this.name = name;
@@ -101,6 +103,13 @@ public final class CatalogBuilder {
             return this;
         }
 
+        /** {@code Installed-Size} in KiB and the {@code .deb}'s size in bytes (1 and 1 unless set). */
+        public Entry sizes(long installedKib, long debBytes) {
+            installedSize = installedKib;
+            size = debBytes;
+            return this;
+        }
+
         public Entry suite(String suite) {
             origin = new IndexOrigin(ORIGIN.baseUri(), suite, suite, "main", "");
             return this;
@@ -120,7 +129,7 @@ public final class CatalogBuilder {
                 prov.addAll(g.alternatives());
             }
             return new BinaryPackage(name, DebVersion.parse(version), arch, multiArch, essential, important, priority,
-                    "misc", 1, 1, "", "pool/" + name + "_" + version + ".deb", name, DebVersion.parse(version),
+                    "misc", installedSize, size, "", "pool/" + name + "_" + version + ".deb", name, DebVersion.parse(version),
                     RelationParser.parse(depends), RelationParser.parse(preDepends), RelationParser.parse(recommends),
                     List.of(), RelationParser.parse(conflicts), RelationParser.parse(breaks), List.of(), List.of(), prov,
                     name, "", "", origin);

@@ -140,6 +140,23 @@ public final class FixturePackage {
         return fields.get("Architecture");
     }
 
+    /** The source package name: {@code Source} without a version, or the package's own name. */
+    public String sourceName() {
+        String src = fields.get("Source");
+        if (src == null) {
+            return name();
+        }
+        int paren = src.indexOf('(');
+        return (paren < 0 ? src : src.substring(0, paren)).strip();
+    }
+
+    /** The source version: the one in parentheses of {@code Source: name (version)}, else the package's version. */
+    public String sourceVersion() {
+        String src = fields.get("Source");
+        int paren = src == null ? -1 : src.indexOf('(');
+        return paren < 0 ? version() : src.substring(paren + 1, src.indexOf(')', paren)).strip();
+    }
+
     /** The {@code DEBIAN/control} text. */
     String controlText() {
         StringBuilder sb = new StringBuilder();

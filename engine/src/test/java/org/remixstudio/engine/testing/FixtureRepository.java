@@ -33,6 +33,10 @@ import java.util.Set;
  * String line = repo.sourcesLine();   // deb [signed-by=/tmp/.../keys/archive.gpg] file:/tmp/.../archive/ stable main contrib
  * }</pre>
  *
+ * With {@code sources(true)} it also publishes a source package ({@code dpkg-source -b}, format 1.0,
+ * {@code .dsc} plus {@code .tar.gz}) per distinct source name and version of each component, and the
+ * {@code COMPONENT/source/Sources} indexes ({@code apt-ftparchive sources}) the Release lists.
+ *
  * Layout: {@code DIR/archive/} is the archive root ({@code dists/}, {@code pool/}); {@code DIR/keys/}
  * holds the public key as {@code archive.gpg} (binary) and {@code archive.asc} (armored).
  */
@@ -172,6 +176,8 @@ public final class FixtureRepository {
         private boolean byHashOnly;
         private boolean separateArchAll;
         private boolean flat;
+        private boolean sources;
+        private final Set<String> withoutSource = new LinkedHashSet<>();
         private Set<String> compressions = new LinkedHashSet<>(List.of("", ".gz", ".xz"));
         private Instant date = Instant.now();
         private Instant validUntil;
@@ -270,6 +276,18 @@ public final class FixtureRepository {
             return this;
         }
 
+        /** Whether to publish source packages and {@code Sources} indexes (default no). */
+        public Builder sources(boolean value) {
+            sources = value;
+            return this;
+        }
+
+        /** With {@link #sources}: publish no source package named {@code sourceName}. */
+        public Builder withoutSource(String sourceName) {
+            withoutSource.add(sourceName);
+            return this;
+        }
+
         /** Which variants of each index to publish: any of {@code ""}, {@code ".gz"}, {@code ".xz"}. */
         public Builder compressions(String... suffixes) {
             compressions = new LinkedHashSet<>(List.of(suffixes));
@@ -321,6 +339,9 @@ public final class FixtureRepository {
             Files.createDirectories(dists);
             buildDebs();
             List<String> indexes = writeIndexes();
+            if (b.sources && !b.flat) {
+                indexes.addAll(writeSources());
+            }
             writeRelease();
             if (b.acquireByHash) {
                 writeByHash(indexes);
@@ -354,6 +375,68 @@ public final class FixtureRepository {
                     Files.createDirectories(pool);
                     ToolRunner.run(work, List.of("dpkg-deb", "--root-owner-group", "-Zgzip", "-z1", "--build",
                             root.toString(), pool.resolve(p.debFileName()).toString()));
+                }
+            }
+        }
+
+        /**
+         * Builds one source package per distinct source name and version of each component with
+         * {@code dpkg-source -b} into the pool, then the component's {@code Sources} index; returns the
+         * index variants' paths relative to dists/SUITE.
+         */
+        private List<String> writeSources() throws IOException {
+            List<String> written = new ArrayList<>();
+            Path work = Files.createTempDirectory(b.dir, "srcroot");
+            for (Map.Entry<String, List<FixturePackage>> e : b.packages.entrySet()) {
+                Map<String, List<FixturePackage>> bySource = new LinkedHashMap<>();
+                for (FixturePackage p : e.getValue()) {
+                    if (!b.withoutSource.contains(p.sourceName())) {
+                        bySource.computeIfAbsent(p.sourceName() + "_" + p.sourceVersion(), k -> new ArrayList<>()).add(p);
+                    }
+                }
+                for (List<FixturePackage> binaries : bySource.values()) {
+                    buildSource(work, e.getKey(), binaries);
+                }
+                Path pool = archive.resolve("pool").resolve(e.getKey());
+                Files.createDirectories(pool);
+                String text = ToolRunner.run(archive, List.of("apt-ftparchive", "sources", "pool/" + e.getKey()));
+                Path plain = dists.resolve(e.getKey() + "/source/Sources");
+                Files.createDirectories(plain.getParent());
+                Files.writeString(plain, text, StandardCharsets.UTF_8);
+                ToolRunner.run(plain.getParent(), List.of("xz", "-k", "-f", "Sources"));
+                written.add(e.getKey() + "/source/Sources.xz");
+                Files.delete(plain);
+            }
+            return written;
+        }
+
+        private void buildSource(Path work, String component, List<FixturePackage> binaries) throws IOException {
+            FixturePackage first = binaries.get(0);
+            String name = first.sourceName();
+            String version = first.sourceVersion();
+            String upstream = version.replaceFirst("^\\d+:", "").replaceFirst("-[^-]*$", "");
+            Path tree = work.resolve(name + "-" + upstream);
+            Files.createDirectories(tree.resolve("debian/source"));
+            StringBuilder control = new StringBuilder("Source: " + name
+                    + "\nMaintainer: Fixture Maintainer <fixture@fixture.invalid>\n");
+            for (FixturePackage p : binaries) {
+                control.append("\nPackage: ").append(p.name()).append("\nArchitecture: ")
+                        .append(p.architecture().equals("all") ? "all" : "any")
+                        .append("\nDescription: fixture\n fixture package ").append(p.name()).append('\n');
+            }
+            Files.writeString(tree.resolve("debian/control"), control.toString());
+            Files.writeString(tree.resolve("debian/changelog"), name + " (" + version + ") unstable; urgency=medium\n\n"
+                    + "  * Fixture.\n\n -- Fixture Maintainer <fixture@fixture.invalid>  Wed, 01 Jan 2025 00:00:00 +0000\n");
+            Files.writeString(tree.resolve("debian/source/format"), "1.0\n");
+            Files.writeString(tree.resolve("README"), "source of " + name + " " + version + "\n");
+            ToolRunner.run(work, List.of("dpkg-source", "-b", tree.getFileName().toString()));
+            String prefix = name.startsWith("lib") && name.length() > 3 ? name.substring(0, 4) : name.substring(0, 1);
+            Path pool = archive.resolve("pool").resolve(component).resolve(prefix).resolve(name);
+            Files.createDirectories(pool);
+            String base = name + "_" + version.replaceFirst("^\\d+:", "");
+            try (var files = Files.list(work)) {
+                for (Path f : files.filter(f -> f.getFileName().toString().startsWith(base + ".")).toList()) {
+                    Files.move(f, pool.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }

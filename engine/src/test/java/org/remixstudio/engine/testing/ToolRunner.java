@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a command-line tool for a fixture and fails loudly, with its output, when it fails. */
-final class ToolRunner {
+public final class ToolRunner {
 
     private ToolRunner() {
     }
 
     /** Runs {@code command} in {@code dir}; returns its standard output. */
-    static String run(Path dir, Map<String, String> env, List<String> command) {
+    public static String run(Path dir, Map<String, String> env, List<String> command) {
         try {
             Path out = Files.createTempFile("tool-out", ".txt");
             Path err = Files.createTempFile("tool-err", ".txt");
@@ -47,7 +47,12 @@ final class ToolRunner {
         }
     }
 
-    static String run(Path dir, List<String> command) {
+    public static String run(Path dir, List<String> command) {
         return run(dir, Map.of(), command);
+    }
+
+    /** Runs {@code command} in the current directory; returns its standard output. */
+    public static String run(List<String> command) {
+        return run(Path.of("."), Map.of(), command);
     }
 }

@@ -11,11 +11,14 @@ import java.util.List;
  * @param size     bytes written
  * @param layers   bottom layer first
  * @param warnings things the user should know (e.g. packages left unconfigured)
+ * @param sboms    the SBOM files written beside the output (SPDX, then CycloneDX); empty without SBOMs
  */
-public record BuiltImage(Path output, String digest, long size, List<BuiltLayer> layers, List<String> warnings) {
+public record BuiltImage(Path output, String digest, long size, List<BuiltLayer> layers, List<String> warnings,
+                         List<Path> sboms) {
 
     public BuiltImage {
         layers = List.copyOf(layers);
         warnings = List.copyOf(warnings);
+        sboms = List.copyOf(sboms);
     }
 }

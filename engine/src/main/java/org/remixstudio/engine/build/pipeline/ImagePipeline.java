@@ -84,7 +84,12 @@ public final class ImagePipeline {
     }
 
     public BuiltImage build(RemixSpec spec, PipelineOptions options, Consumer<ProgressEvent> progress) {
-        List<LayerPlan> plans = new LayerPlanner(new Resolver(catalog, spec.architecture())).plan(spec);
+        return build(spec, new LayerPlanner(new Resolver(catalog, spec.architecture())).plan(spec), options, progress);
+    }
+
+    /** Builds the image from plans made already (by {@link LayerPlanner} for this spec), e.g. checked against a lock. */
+    public BuiltImage build(RemixSpec spec, List<LayerPlan> plans, PipelineOptions options,
+            Consumer<ProgressEvent> progress) {
         Instant created = options.sourceDateEpoch() != null ? Instant.ofEpochSecond(options.sourceDateEpoch())
                 : Instant.ofEpochSecond(Instant.now().getEpochSecond());
         Instant clamp = options.sourceDateEpoch() != null ? created : null;
@@ -99,6 +104,10 @@ public final class ImagePipeline {
         }
         Path tree = work.resolve("root");
         List<String> warnings = new ArrayList<>();
+        ImageReference reference = ImageReference.parse(options.tag() != null ? options.tag() : spec.name() + ":latest");
+        ImageSbomFiles sboms = options.sbom() == null ? null : new ImageSbomFiles(options.sbom().assembler().assemble(
+                spec.name(), reference.tag(), spec.architecture(), created, plans.get(plans.size() - 1).packages(),
+                options.sbom().releases()), spec.name());
         try {
             List<CachedLayer> layers = new ArrayList<>();
             List<BuiltLayer> built = new ArrayList<>();
@@ -182,23 +191,37 @@ public final class ImagePipeline {
                 built.add(new BuiltLayer("customizations", top.packages().size(), 0, 0,
                         custom.blob().diffId().toString(), custom.blob().size(), hit.isPresent()));
             }
-            List<ImageLayer> imageLayers = layers.stream().map(CachedLayer::toImageLayer).toList();
+            List<ImageLayer> imageLayers = new ArrayList<>(layers.stream().map(CachedLayer::toImageLayer).toList());
             if (options.squash() || options.format() == OutputFormat.ROOTFS) {
+                if (sboms != null) {
+                    sboms.writeInto(tree, created);
+                    before = scanner.scan(tree, before).manifest();
+                }
                 List<LayerEntry> entries = new ArrayList<>(LayerDiff.compute(TreeManifest.empty(), before, tree).entries());
                 special.forEach(e -> entries.add(LayerEntry.of(e)));
                 if (options.format() == OutputFormat.ROOTFS) {
                     LayerBlob flat = new LayerTarWriter(clamp, LayerTarWriter.Compression.NONE)
                             .write(entries, work.resolve("rootfs.tar"));
                     move(flat.file(), options.output());
-                    return new BuiltImage(options.output(), "", size(options.output()), built, warnings);
+                    List<Path> beside = sboms == null ? List.of() : sboms.writeBeside(options.output());
+                    return new BuiltImage(options.output(), "", size(options.output()), built, warnings, beside);
                 }
                 LayerBlob one = writer.write(entries, work.resolve("squashed.tar.gz"));
                 LayerPlan top = plans.get(plans.size() - 1);
                 imageLayers = List.of(new ImageLayer(one, "remix: squashed " + plans.stream().map(LayerPlan::name).toList(), ""));
                 built = List.of(new BuiltLayer("squashed", top.packages().size(), top.packages().size(), 0,
                         one.diffId().toString(), one.size(), false));
+            } else if (sboms != null) {
+                // a small top layer of its own: the package layers below stay cached whatever the SBOMs say
+                TreeManifest below = layers.get(layers.size() - 1).manifest();
+                LayerBlob blob = writer.write(sboms.layerEntries(below, created), work.resolve("sbom.tar.gz"));
+                imageLayers.add(new ImageLayer(blob, "remix: SBOMs in /" + ImageSbomFiles.DIRECTORY, ""));
+                LayerPlan top = plans.get(plans.size() - 1);
+                built.add(new BuiltLayer("sbom", top.packages().size(), 0, 0, blob.diffId().toString(), blob.size(),
+                        false));
             }
-            ImageSpec image = imageSpec(spec, options, imageLayers, created);
+            ImageSpec image = imageSpec(spec, reference, imageLayers, created,
+                    sboms == null ? Map.of() : sboms.annotations());
             progress.accept(new ProgressEvent("export", options.output().toString(), 0, 1, ProgressEvent.Unit.ITEMS));
             String digest;
             if (options.format() == OutputFormat.OCI_DIR) {
@@ -209,8 +232,9 @@ public final class ImagePipeline {
                 archive.write(image, options.output());
                 digest = archive.manifestDigest(image).toString();
             }
+            List<Path> beside = sboms == null ? List.of() : sboms.writeBeside(options.output());
             progress.accept(new ProgressEvent("export", options.output().toString(), 1, 1, ProgressEvent.Unit.ITEMS));
-            return new BuiltImage(options.output(), digest, size(options.output()), built, warnings);
+            return new BuiltImage(options.output(), digest, size(options.output()), built, warnings, beside);
         } finally {
             Sandbox.removeTree(work, mode);
         }
@@ -248,23 +272,27 @@ public final class ImagePipeline {
                 layer.blob().diffId().toString(), layer.blob().size(), fromCache);
     }
 
-    private static ImageSpec imageSpec(RemixSpec spec, PipelineOptions options, List<ImageLayer> layers, Instant created) {
+    private static ImageSpec imageSpec(RemixSpec spec, ImageReference ref, List<ImageLayer> layers, Instant created,
+                                       Map<String, String> sbomAnnotations) {
         ContainerConfigSpec c = spec.container();
         List<String> env = new ArrayList<>();
         c.env().forEach((k, v) -> env.add(k + "=" + v));
         if (c.env().keySet().stream().noneMatch("PATH"::equals)) {
             env.add(0, "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
         }
+        // the SBOM references go into the config's labels too: docker-archive readers drop manifest annotations
+        Map<String, String> labels = new LinkedHashMap<>(c.labels());
+        labels.putAll(sbomAnnotations);
         RuntimeConfig runtime = new RuntimeConfig(c.user().orElse(""), env, c.entrypoint(),
                 c.cmd().isEmpty() && c.entrypoint().isEmpty() ? List.of("/bin/sh") : c.cmd(),
-                c.workdir().orElse(""), new TreeSet<>(c.exposedPorts()), c.labels(), "");
+                c.workdir().orElse(""), new TreeSet<>(c.exposedPorts()), labels, "");
         Map<String, String> annotations = new LinkedHashMap<>();
         annotations.put("org.opencontainers.image.title", spec.name());
         annotations.put("org.opencontainers.image.created", created.toString());
         if (!spec.description().isEmpty()) {
             annotations.put("org.opencontainers.image.description", spec.description());
         }
-        ImageReference ref = ImageReference.parse(options.tag() != null ? options.tag() : spec.name() + ":latest");
+        annotations.putAll(sbomAnnotations);
         return new ImageSpec(ref, goArch(spec.architecture()), "linux", runtime, layers, created, annotations);
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.remixstudio.engine.catalog.BinaryPackage;
 import org.remixstudio.engine.resolve.BaseVariant;
 import org.remixstudio.engine.resolve.Reason;
@@ -30,33 +31,42 @@ public final class LayerPlanner {
     /** The name of the layer holding the base variant. */
     public static final String BASE = "base";
 
-    private final Resolver resolver;
+    private final Function<ResolveRequest, Resolution> resolver;
 
     public LayerPlanner(Resolver resolver) {
+        this(resolver::resolve);
+    }
+
+    /**
+     * @param resolver resolves one full request; a caching resolver makes re-planning a spec after
+     *                 an edit cost only the layers from the edit up
+     */
+    public LayerPlanner(Function<ResolveRequest, Resolution> resolver) {
         this.resolver = resolver;
+    }
+
+    /** One layer's plan with the resolution of the full set it ends with (for the reasons). */
+    public record Step(LayerPlan plan, Resolution resolution) {
     }
 
     /** The base layer first, then one plan per spec layer. */
     public List<LayerPlan> plan(RemixSpec spec) {
-        return planWithResolutions(spec).stream().map(ResolvedLayer::plan).toList();
+        return steps(spec).stream().map(Step::plan).toList();
     }
 
-    /**
-     * The plans of {@link #plan} with the resolution of each layer's full set, whose reasons say why each
-     * package is there (for license findings and other explanations).
-     */
-    public List<ResolvedLayer> planWithResolutions(RemixSpec spec) {
-        List<ResolvedLayer> plans = new ArrayList<>();
+    /** Like {@link #plan}, keeping each layer's resolution. */
+    public List<Step> steps(RemixSpec spec) {
+        List<Step> plans = new ArrayList<>();
         ResolveRequest base = ResolveRequest.base(spec.variant(), spec.suite()).withRecommends(spec.recommends());
-        Resolution baseResolution = resolver.resolve(base);
+        Resolution baseResolution = resolver.apply(base);
         List<BinaryPackage> previous = packages(baseResolution.packages());
         // like mmdebstrap: the Essential set is installed by dpkg, what apt pulls in for the rest is automatic
         Set<String> essential = spec.variant().hasEssential()
-                ? names(resolver.resolve(ResolveRequest.base(BaseVariant.ESSENTIAL, spec.suite())).packages())
+                ? names(resolver.apply(ResolveRequest.base(BaseVariant.ESSENTIAL, spec.suite())).packages())
                 : Set.of();
         Set<String> baseAuto = new TreeSet<>(dependencies(baseResolution));
         baseAuto.removeAll(essential);
-        plans.add(new ResolvedLayer(new LayerPlan(BASE, previous, previous, List.of(), baseAuto), baseResolution));
+        plans.add(new Step(new LayerPlan(BASE, previous, previous, List.of(), baseAuto), baseResolution));
         Map<String, String> install = new LinkedHashMap<>();
         Set<String> remove = new LinkedHashSet<>();
         for (LayerSpec layer : spec.layers()) {
@@ -70,12 +80,12 @@ public final class LayerPlanner {
             }
             ResolveRequest request = new ResolveRequest(spec.variant(), spec.suite(), List.copyOf(install.values()),
                     List.copyOf(remove), spec.recommends());
-            Resolution resolution = resolver.resolve(request);
+            Resolution resolution = resolver.apply(request);
             List<BinaryPackage> current = packages(resolution.packages());
             LayerPlan delta = delta(layer.name(), previous, current);
             Set<String> auto = new TreeSet<>(dependencies(resolution));
             auto.retainAll(names(delta.added()));
-            plans.add(new ResolvedLayer(new LayerPlan(delta.name(), delta.packages(), delta.added(), delta.removed(), auto),
+            plans.add(new Step(new LayerPlan(delta.name(), delta.packages(), delta.added(), delta.removed(), auto),
                     resolution));
             previous = current;
         }

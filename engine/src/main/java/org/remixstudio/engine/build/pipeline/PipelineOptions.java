@@ -13,9 +13,17 @@ import java.util.Objects;
  * @param tag             {@code name:tag} to load the image under, or {@code null} for {@code SPECNAME:latest}
  * @param aptSources      one-line source entries written to the image's {@code /etc/apt/sources.list}
  * @param sourceDateEpoch seconds for every file time and the creation time, or {@code null} for now
+ * @param sbom            how to write the image's SBOMs (into the image, beside it, into its annotations), or
+ *                        {@code null} for none
  */
 public record PipelineOptions(Path output, OutputFormat format, boolean squash, String tag, List<String> aptSources,
-                              Long sourceDateEpoch) {
+                              Long sourceDateEpoch, SbomRecipe sbom) {
+
+    /** Options without SBOMs. */
+    public PipelineOptions(Path output, OutputFormat format, boolean squash, String tag, List<String> aptSources,
+                           Long sourceDateEpoch) {
+        this(output, format, squash, tag, aptSources, sourceDateEpoch, null);
+    }
 
     public PipelineOptions {
         Objects.requireNonNull(output, "output");

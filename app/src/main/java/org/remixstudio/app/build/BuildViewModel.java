@@ -1,0 +1,234 @@
+package org.remixstudio.app.build;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import org.remixstudio.app.controls.SizeText;
+import org.remixstudio.app.document.DocumentViewModel;
+import org.remixstudio.app.tasks.BackgroundRunner;
+import org.remixstudio.engine.api.BuildRequest;
+import org.remixstudio.engine.api.BuildResult;
+import org.remixstudio.engine.api.ProgressEvent;
+import org.remixstudio.engine.api.RemixEngine;
+import org.remixstudio.engine.spec.RemixSpec;
+import org.remixstudio.engine.spec.RemixSpecWriter;
+
+/**
+ * Build & export: the output, file name and tag; the build itself in the background with a progress
+ * bar per engine step, a log, and Cancel (which interrupts the engine). The remix is built from a
+ * snapshot written to a scratch file, so an unsaved remix builds too and the document is never
+ * touched; a failure leaves the remix as it was and reports the engine's message.
+ */
+public final class BuildViewModel {
+
+    private final RemixEngine engine;
+    private final DocumentViewModel document;
+    private final BackgroundRunner runner;
+    private final ObjectProperty<OutputChoice> output = new SimpleObjectProperty<>(OutputChoice.CONTAINER_TARBALL);
+    private final ObjectProperty<Path> directory = new SimpleObjectProperty<>();
+    private final StringProperty fileName = new SimpleStringProperty("");
+    private final StringProperty tag = new SimpleStringProperty("");
+    private final ObservableList<BuildStep> steps = FXCollections.observableArrayList();
+    private final ObservableList<String> log = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<BuildRecord> result = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Throwable> errorDetails = new ReadOnlyObjectWrapper<>();
+    private final List<Consumer<BuildRecord>> finishedListeners = new ArrayList<>();
+    private Task<BuildResult> task;
+
+    public BuildViewModel(RemixEngine engine, DocumentViewModel document, BackgroundRunner runner, Path defaultDir) {
+        this.engine = engine;
+        this.document = document;
+        this.runner = runner;
+        directory.set(defaultDir);
+        resetSteps();
+        output.addListener((o, a, b) -> suggestNames());
+    }
+
+    /** Fills in the file name and tag for the open remix. */
+    public void suggestNames() {
+        RemixSpec spec = document.spec();
+        if (spec != null) {
+            fileName.set(spec.name() + output.get().suffix());
+            tag.set(spec.name() + ":latest");
+        }
+    }
+
+    private void resetSteps() {
+        steps.setAll(new BuildStep("release", "Resolve"), new BuildStep("fetch", "Fetch"),
+                new BuildStep("unpack", "Unpack"), new BuildStep("configure", "Configure"),
+                new BuildStep("layer", "Layers"), new BuildStep("export", "Export"));
+    }
+
+    /** Starts the build; refused (with the reason in {@link #errorProperty()}) for unavailable outputs. */
+    public Task<BuildResult> start() {
+        OutputChoice choice = output.get();
+        if (!choice.available()) {
+            error.set(choice.label() + ": " + OutputChoice.UNAVAILABLE + ". Choose a container or root filesystem output.");
+            return null;
+        }
+        if (fileName.get().isBlank() || directory.get() == null) {
+            error.set("Choose a folder and a file name for the output");
+            return null;
+        }
+        RemixSpec spec = document.spec();
+        Path specFile = document.fileProperty().get();
+        Path out = directory.get().resolve(fileName.get().strip());
+        String tagText = tag.get().isBlank() ? null : tag.get().strip();
+        resetSteps();
+        log.clear();
+        error.set("");
+        errorDetails.set(null);
+        result.set(null);
+        running.set(true);
+        log("Building " + spec.name() + " → " + out);
+        task = new Task<>() {
+            @Override
+            protected BuildResult call() throws IOException {
+                Path scratch = Files.createTempDirectory("remix-studio-build");
+                try {
+                    Path snapshot = scratch.resolve(spec.name() + ".remix.json");
+                    new RemixSpecWriter().write(spec, snapshot);
+                    return engine.build(new BuildRequest(snapshot, out, choice.format().orElseThrow(), false, tagText,
+                            List.of()), e -> Platform.runLater(() -> progress(e)));
+                } finally {
+                    Files.deleteIfExists(scratch.resolve(spec.name() + ".remix.json"));
+                    Files.deleteIfExists(scratch);
+                }
+            }
+        };
+        task.setOnSucceeded(e -> {
+            running.set(false);
+            BuildResult r = task.getValue();
+            steps.forEach(s -> s.progressProperty().set(1));
+            r.warnings().forEach(w -> log("warning: " + w));
+            log("Done: " + r.output() + " (" + SizeText.bytes(r.size()) + ")"
+                    + (r.digest().isEmpty() ? "" : " " + r.digest()));
+            BuildRecord record = new BuildRecord(spec.name(), specFile, new RemixSpecWriter().sha256(spec), Instant.now(),
+                    choice.name(), r.output(), r.digest(), r.size());
+            result.set(record);
+            finishedListeners.forEach(l -> l.accept(record));
+        });
+        task.setOnFailed(e -> {
+            running.set(false);
+            Throwable t = task.getException();
+            error.set(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
+            errorDetails.set(t);
+            log("Failed: " + error.get());
+        });
+        task.setOnCancelled(e -> {
+            running.set(false);
+            error.set("The build was cancelled; nothing was written");
+            log("Cancelled");
+        });
+        return runner.run(task);
+    }
+
+    public void cancel() {
+        if (task != null && task.isRunning()) {
+            task.cancel(true);
+        }
+    }
+
+    private void progress(ProgressEvent e) {
+        String key = e.step().equals("resolve") || e.step().equals("cache") ? "release" : e.step();
+        for (BuildStep step : steps) {
+            if (step.key().equals(key)) {
+                double f = e.fraction();
+                // a step without a total is running: show it as such until it reports a total
+                step.progressProperty().set(f < 0 ? (step.progressProperty().get() < 1 ? -1 : 1) : f);
+                step.detailProperty().set(e.detail());
+            }
+        }
+        // every step before the reporting one is over
+        int at = indexOf(key);
+        for (int i = 0; i < at; i++) {
+            if (steps.get(i).progressProperty().get() < 1) {
+                steps.get(i).progressProperty().set(1);
+            }
+        }
+        if (e.total() <= 0 || e.done() == 0 || e.done() == e.total()) {
+            log(e.step() + ": " + e.detail() + (e.total() > 0 ? " (" + e.done() + "/" + e.total() + ")" : ""));
+        }
+    }
+
+    private int indexOf(String key) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).key().equals(key)) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private void log(String line) {
+        log.add(line);
+        if (log.size() > 5000) {
+            log.remove(0, 1000);
+        }
+    }
+
+    /** Called with every successful build (the library records it). */
+    public void onFinished(Consumer<BuildRecord> listener) {
+        finishedListeners.add(listener);
+    }
+
+    public ObjectProperty<OutputChoice> outputProperty() {
+        return output;
+    }
+
+    public ObjectProperty<Path> directoryProperty() {
+        return directory;
+    }
+
+    public StringProperty fileNameProperty() {
+        return fileName;
+    }
+
+    public StringProperty tagProperty() {
+        return tag;
+    }
+
+    public ObservableList<BuildStep> steps() {
+        return steps;
+    }
+
+    public ObservableList<String> log() {
+        return log;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<BuildRecord> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Throwable> errorDetailsProperty() {
+        return errorDetails.getReadOnlyProperty();
+    }
+}

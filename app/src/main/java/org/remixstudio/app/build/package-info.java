@@ -1,0 +1,6 @@
+/**
+ * Build & export: choosing the output, running the engine's build in the background with progress
+ * per step, a log and Cancel, and reporting the image's digest and size, or the engine's error in
+ * readable words, without ever touching the remix being edited.
+ */
+package org.remixstudio.app.build;

@@ -1,0 +1,26 @@
+package org.remixstudio.app.controls;
+
+import java.util.List;
+
+/**
+ * One layer as the {@link LayerStack} draws it: ready-made texts, so the control stays free of the
+ * remix model.
+ *
+ * @param fraction        the layer's share of the whole image, {@code 0..1}, for its size bar
+ * @param sizeText        what the layer adds, e.g. {@code 41.2 MB}
+ * @param dependencyText  e.g. {@code +23 dependencies, 41 MB}, empty when there are none
+ * @param removed         names of packages the layer purges
+ */
+public record StackLayer(String name, boolean base, double fraction, String sizeText, String detailText,
+                         List<Chip> chips, String dependencyText, List<Chip> dependencies, List<String> removed) {
+
+    /** A package on a layer: its name and a short size text. */
+    public record Chip(String name, String detail, String tooltip) {
+    }
+
+    public StackLayer {
+        chips = List.copyOf(chips);
+        dependencies = List.copyOf(dependencies);
+        removed = List.copyOf(removed);
+    }
+}

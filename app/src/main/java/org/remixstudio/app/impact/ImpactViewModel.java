@@ -1,0 +1,141 @@
+package org.remixstudio.app.impact;
+
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.remixstudio.app.document.DocumentChange;
+import org.remixstudio.app.document.DocumentViewModel;
+import org.remixstudio.app.tasks.BackgroundRunner;
+import org.remixstudio.app.tasks.LatestOnly;
+import org.remixstudio.engine.api.LayerEdit;
+import org.remixstudio.engine.api.PackageCatalog;
+import org.remixstudio.engine.spec.RemixSpec;
+
+/**
+ * The impact pane: what an edit does to the image, asked of the engine while a package is dragged
+ * over a layer (before the drop) and after every edit. Only the newest question is answered: a
+ * drag that moves on to another layer cancels the computation for the one before, and when the
+ * drag leaves, the pane goes back to the last edit's impact.
+ */
+public final class ImpactViewModel {
+
+    private final LatestOnly<ImpactSummary> computation;
+    private final ReadOnlyObjectWrapper<ImpactSummary> summary = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Make an edit to see its impact");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper previewing = new ReadOnlyBooleanWrapper();
+    private ImpactSummary lastEdit;
+    private String lastEditTitle = title.get();
+    private String previewKey;
+    private long startedAt;
+    private long lastLatencyNanos;
+
+    private final DocumentViewModel document;
+    private final ReadOnlyObjectProperty<PackageCatalog> catalog;
+
+    public ImpactViewModel(DocumentViewModel document, ReadOnlyObjectProperty<PackageCatalog> catalog,
+                           BackgroundRunner runner) {
+        this.document = document;
+        this.catalog = catalog;
+        this.computation = new LatestOnly<>(runner);
+        document.onChange(this::changed);
+    }
+
+    /** While a package is dragged over {@code layer}: what dropping it there would do. */
+    public void previewAdd(String layer, String pkg) {
+        previewAdd(catalog.get(), document.spec(), layer, pkg);
+    }
+
+    private void previewAdd(PackageCatalog catalog, RemixSpec spec, String layer, String pkg) {
+        String key = layer + "\u0000" + pkg;
+        if (catalog == null || key.equals(previewKey)) {
+            return;
+        }
+        previewKey = key;
+        previewing.set(true);
+        compute("Dropping " + pkg + " on " + layer + " would…", () ->
+                ImpactSummary.of(catalog.impact(spec, LayerEdit.add(layer, pkg))), false);
+    }
+
+    /** The drag left the layers or was dropped: back to the last edit. */
+    public void endPreview() {
+        if (previewKey == null) {
+            return;
+        }
+        previewKey = null;
+        previewing.set(false);
+        computation.cancel();
+        busy.set(false);
+        error.set("");
+        summary.set(lastEdit);
+        title.set(lastEditTitle);
+    }
+
+    /** After an edit, undo or redo: what it did. */
+    private void changed(DocumentChange change) {
+        PackageCatalog catalog = this.catalog.get();
+        previewKey = null;
+        previewing.set(false);
+        if (catalog == null || change.before() == null) {
+            return;
+        }
+        Supplier<ImpactSummary> work = change.edit().isPresent()
+                ? () -> ImpactSummary.of(catalog.impact(change.before(), change.edit().get()))
+                : () -> ImpactSummary.between(catalog.plan(change.before()), catalog.plan(change.after()));
+        compute(change.label(), work, true);
+    }
+
+    private void compute(String heading, Supplier<ImpactSummary> work, boolean isEdit) {
+        busy.set(true);
+        error.set("");
+        title.set(heading);
+        startedAt = System.nanoTime();
+        computation.submit(work, result -> {
+            lastLatencyNanos = System.nanoTime() - startedAt;
+            busy.set(false);
+            summary.set(result);
+            if (isEdit) {
+                lastEdit = result;
+                lastEditTitle = heading;
+            }
+        }, failure -> {
+            busy.set(false);
+            summary.set(null);
+            error.set(failure.getMessage());
+            if (isEdit) {
+                lastEdit = null;
+                lastEditTitle = heading;
+            }
+        });
+    }
+
+    /** Time from the question to the answer of the last computation, for the benchmark. */
+    public long lastLatencyNanos() {
+        return lastLatencyNanos;
+    }
+
+    public ReadOnlyObjectProperty<ImpactSummary> summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty previewingProperty() {
+        return previewing.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,32 @@
+package org.remixstudio.app.layers;
+
+import java.util.List;
+import org.remixstudio.engine.api.PlannedPackage;
+
+/**
+ * One layer of the stack as the view draws it.
+ *
+ * @param name          {@code base} or the spec layer's name
+ * @param base          whether this is the base variant (not editable)
+ * @param requested     the packages the user put in this layer, in spec order (installed size known
+ *                      once planned; 0 until then)
+ * @param dependencies  what the layer installs besides them
+ * @param removed       names the layer purges
+ * @param installedSize KiB this layer adds
+ * @param downloadSize  bytes of its {@code .deb}s
+ * @param totalSize     KiB of the image once this layer is applied
+ */
+public record LayerItem(String name, boolean base, List<PlannedPackage> requested, List<PlannedPackage> dependencies,
+                        List<String> removed, long installedSize, long downloadSize, long totalSize) {
+
+    public LayerItem {
+        requested = List.copyOf(requested);
+        dependencies = List.copyOf(dependencies);
+        removed = List.copyOf(removed);
+    }
+
+    /** Installed KiB of the dependencies alone. */
+    public long dependencySize() {
+        return dependencies.stream().mapToLong(PlannedPackage::installedSize).sum();
+    }
+}
