@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -141,7 +142,8 @@ public final class RemixEngine {
             case OCI -> OutputFormat.OCI;
             case OCI_DIR -> OutputFormat.OCI_DIR;
             case ROOTFS -> OutputFormat.ROOTFS;
-        }, request.squash(), request.tag(), aptLines(loaded.sources()), epoch, sbomRecipe(spec, loaded));
+        }, request.squash(), request.tag(), aptLines(loaded.sources()), epoch, sbomRecipe(spec, loaded,
+                imageLicenses(loaded.catalog().catalog(), plans.get(plans.size() - 1).packages(), true, progress)));
         ImagePipeline pipeline = new ImagePipeline(loaded.catalog().catalog(),
                 DebFetcher.create(settings.cacheDir().resolve("debs")), new LayerCache(settings.cacheDir()),
                 settings.cacheDir().resolve("work"));
@@ -284,7 +286,8 @@ public final class RemixEngine {
      * The SBOM of the image a spec describes, from its resolution alone (nothing is built or fetched
      * besides the package indexes): every package of the top layer's set with purl, source package,
      * {@code .deb} digest, supplier, license and dependencies, and the signed Release files as
-     * references (docs/sbom.md). With the spec's {@code timestamp} (or {@code SOURCE_DATE_EPOCH}) the
+     * references (docs/sbom.md). Licenses come from the license store and the {@code .deb}s already in
+     * the package cache; a package neither knows is {@code NOASSERTION}. With the spec's {@code timestamp} (or {@code SOURCE_DATE_EPOCH}) the
      * document is byte-identical from run to run while the archive does not change.
      *
      * @return the document, UTF-8 JSON
@@ -297,7 +300,8 @@ public final class RemixEngine {
                 .plan(spec);
         Long epoch = sourceDateEpoch(spec);
         Instant created = Instant.ofEpochSecond(epoch != null ? epoch : Instant.now().getEpochSecond());
-        SbomRecipe recipe = sbomRecipe(spec, loaded);
+        SbomRecipe recipe = sbomRecipe(spec, loaded,
+                imageLicenses(loaded.catalog().catalog(), plans.get(plans.size() - 1).packages(), false, progress));
         ImageSbom sbom = recipe.assembler().assemble(spec.name(), "latest", spec.architecture(), created,
                 plans.get(plans.size() - 1).packages(), recipe.releases());
         return switch (format) {
@@ -307,7 +311,7 @@ public final class RemixEngine {
     }
 
     /** How builds and {@link #sbom} describe packages: the distro of the spec's suite, licenses as known. */
-    private SbomRecipe sbomRecipe(RemixSpec spec, Loaded loaded) {
+    private SbomRecipe sbomRecipe(RemixSpec spec, Loaded loaded, Function<BinaryPackage, SbomLicense> licenses) {
         List<SuiteStatus> suites = loaded.catalog().suites();
         SuiteStatus base = suites.stream().filter(s -> s.suite().equals(loaded.baseSuite())).findFirst()
                 .orElse(suites.isEmpty() ? null : suites.get(0));
@@ -316,9 +320,8 @@ public final class RemixEngine {
         String version = RemixEngine.class.getPackage().getImplementationVersion();
         List<SbomRelease> releases = suites.stream()
                 .map(s -> new SbomRelease(s.uri(), s.suite(), releaseSha256(s))).toList();
-        // licenses come from the license scan once it is wired in; until then nothing unknown is claimed
-        return new SbomRecipe(new ImageSbomAssembler(distro, version == null ? "development" : version,
-                p -> SbomLicense.unknown()), releases);
+        return new SbomRecipe(new ImageSbomAssembler(distro, version == null ? "development" : version, licenses),
+                releases);
     }
 
     /**
@@ -444,6 +447,19 @@ public final class RemixEngine {
                         f.chain()))
                 .toList();
         return new LicenseReport(infos, findings, policyOrNull == null ? "" : policyOrNull.toString());
+    }
+
+    /**
+     * The licenses of an image's packages for its SBOMs: from the license store, reading the copyright files
+     * of the others; with {@code fetch} false only from {@code .deb}s already in the package cache (the rest
+     * stay unknown, {@code NOASSERTION}).
+     */
+    private Function<BinaryPackage, SbomLicense> imageLicenses(Catalog catalog, List<BinaryPackage> packages,
+                                                               boolean fetch, Consumer<ProgressEvent> progress) {
+        try (LicenseScanning.Open scanning = LicenseScanning.open(fetch ? settings : settings.withOffline(true),
+                catalog)) {
+            return SbomLicenses.of(scanning.scanner().scan(packages, progress));
+        }
     }
 
     private static String layerName(LayerPlanner.Step layer) {

@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.remixstudio.engine.api.EngineSettings;
+import org.remixstudio.engine.api.RemixEngine;
+import org.remixstudio.engine.api.SbomFormat;
 import org.remixstudio.engine.testing.FixturePackage;
 import org.remixstudio.engine.testing.FixtureRepository;
 
@@ -139,6 +142,21 @@ class LicensesCommandTest {
         assertThat(code).isZero();
         assertThat(out.toString()).contains("PACKAGE", "agpl-app", "AGPL-3.0-or-later",
                 "5 packages: 4 declared, 1 detected, 0 unknown");
+    }
+
+    @Test
+    void sboms_stateTheLicensesTheScanFound() throws Exception {
+        assertThat(licenses().code()).isZero();
+        EngineSettings settings = EngineSettings.defaults().withCacheDir(tmp.resolve("cache"))
+                .withDataDir(tmp.resolve("data"));
+        JsonNode spdx = new ObjectMapper().readTree(new RemixEngine(settings).sbom(spec, SbomFormat.SPDX, e -> { }));
+        JsonNode pkgs = spdx.get("packages");
+        JsonNode webd = find(pkgs, "webd");
+        assertThat(webd.get("licenseDeclared").asText()).isEqualTo("MIT");
+        assertThat(webd.get("licenseConcluded").asText()).isEqualTo("MIT");
+        JsonNode base = find(pkgs, "base-files");
+        assertThat(base.get("licenseDeclared").asText()).isEqualTo("NOASSERTION");
+        assertThat(base.get("licenseConcluded").asText()).isEqualTo("GPL-2.0-or-later");
     }
 
     private static JsonNode find(JsonNode pkgs, String name) {
