@@ -1,5 +1,6 @@
 package org.remixstudio.engine.license;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,8 +25,8 @@ public record CopyrightAnalysis(Optional<SpdxExpression> main, SortedSet<String>
                                 String reason, SortedMap<String, String> similar) {
 
     public CopyrightAnalysis {
-        all = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(all));
-        similar = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(similar));
+        all = Collections.unmodifiableSortedSet(new TreeSet<>(all));
+        similar = Collections.unmodifiableSortedMap(new TreeMap<>(similar));
     }
 
     public static CopyrightAnalysis unknown(String reason) {

@@ -8,6 +8,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import org.remixstudio.engine.deb.DebArchive;
@@ -104,7 +106,7 @@ public final class CopyrightExtractor {
     /** The absolute target of a link that sits in {@code parentDir}, as a path without leading slash. */
     private static String resolveLink(String parentDir, String target) {
         String joined = target.startsWith("/") ? target : parentDir + "/" + target;
-        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        Deque<String> parts = new ArrayDeque<>();
         for (String part : joined.split("/")) {
             if (part.isEmpty() || part.equals(".")) {
                 continue;

@@ -12,8 +12,11 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.remixstudio.engine.api.EngineException;
 
@@ -102,7 +105,7 @@ public final class LicenseStore implements AutoCloseable {
     }
 
     public Optional<SourceLicense> find(SourceKey key) {
-        return Optional.ofNullable(find(java.util.List.of(key)).get(key));
+        return Optional.ofNullable(find(List.of(key)).get(key));
     }
 
     /** Stores (or replaces) one result. */
@@ -133,14 +136,14 @@ public final class LicenseStore implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             main = Optional.of(new SpdxExpression.License(LicenseRefs.of(spdx)));
         }
-        java.util.SortedMap<String, String> similar = new java.util.TreeMap<>();
+        SortedMap<String, String> similar = new TreeMap<>();
         for (String line : r.getString(6).split("\n")) {
             int eq = line.indexOf('=');
             if (eq > 0) {
                 similar.put(line.substring(0, eq), line.substring(eq + 1));
             }
         }
-        return new SourceLicense(key, main, new TreeSet<>(ids.isEmpty() ? java.util.List.of()
+        return new SourceLicense(key, main, new TreeSet<>(ids.isEmpty() ? List.of()
                 : Arrays.asList(ids.split("\n"))), Evidence.valueOf(r.getString(3)), r.getString(4), r.getString(5),
                 similar);
     }

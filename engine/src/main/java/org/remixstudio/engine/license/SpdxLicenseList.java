@@ -6,8 +6,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -79,12 +81,12 @@ public final class SpdxLicenseList {
     }
 
     /** Data lines of a resource beside this class: blank lines and {@code #} comments left out. */
-    static java.util.List<String> lines(String resource) {
+    static List<String> lines(String resource) {
         InputStream in = SpdxLicenseList.class.getResourceAsStream(resource);
         if (in == null) {
             throw new IllegalStateException("resource " + resource + " is missing from the engine's jar");
         }
-        java.util.List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
