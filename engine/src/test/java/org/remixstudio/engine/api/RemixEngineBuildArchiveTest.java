@@ -1,15 +1,14 @@
 package org.remixstudio.engine.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.remixstudio.engine.testing.ContainerTools.sh;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,9 @@ import org.remixstudio.engine.testing.SbomSchemas;
  * podman runs with a working dpkg database; a second build takes every layer from the cache, and the
  * squashed form is one layer made from the tree re-created from those cached layers. Every image
  * carries its SPDX and CycloneDX SBOMs (a small top layer, or inside the squashed layer), has them
- * beside it and names them in its annotations and labels.
+ * beside it and names them in its annotations and labels. The other examples have their own
+ * classes, each building its image once: {@link RemixEngineTwoLayersArchiveTest},
+ * {@link RemixEngineTrixieWebArchiveTest}.
  */
 @Tag("archive")
 class RemixEngineBuildArchiveTest {
@@ -122,34 +123,6 @@ class RemixEngineBuildArchiveTest {
                 .isEqualTo(Files.readAllBytes(tmp.resolve("first.tar.spdx.json")));
     }
 
-    @Test
-    void build_twoLayersRemove_runsInPodman_withAConsistentDpkgDatabase() throws Exception {
-        Path out = tmp.resolve("two.tar");
-        String tag = "remix-test/two-layers:t" + System.nanoTime();
-        BuildResult result = engine.build(new BuildRequest(example("two-layers-remove.remix.json"), out,
-                BuildRequest.Format.OCI, false, tag, List.of()), e -> { });
-
-        assertThat(result.layers()).extracting(BuildResult.Layer::name).containsExactly("base", "tools", "trim", "sbom");
-        assertThat(result.layers().get(2).removed()).isEqualTo(1);
-        String image = "localhost/" + tag;
-        try {
-            sh("podman", "load", "-i", out.toString());
-            String run = sh("podman", "--runtime", "runc", "run", "--rm", "--pull=never", "--ulimit",
-                    "nofile=1024:1024", "--ulimit", "nproc=4096:4096", image, "sh", "-c",
-                    "dpkg --audit && apt-get --version && id root && ! dpkg -s less 2>/dev/null && command -v curl"
-                            + " && test -s /usr/share/remix-studio/sbom/two-layers-remove.spdx.json"
-                            + " && test -s /usr/share/remix-studio/sbom/two-layers-remove.cdx.json && echo sbom-present");
-            assertThat(run).contains("uid=0(root)", "/usr/bin/curl", "sbom-present").containsPattern("apt \\d");
-            assertThat(sh("podman", "image", "inspect", "--format",
-                    "{{index .Labels \"org.remixstudio.sbom.spdx.path\"}}", image).strip())
-                    .isEqualTo("/usr/share/remix-studio/sbom/two-layers-remove.spdx.json");
-        } finally {
-            new ProcessBuilder("podman", "rmi", "--force", image).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-        }
-    }
-
-    /** Work directories a build left behind. */
     private static List<Path> leftovers() throws IOException {
         Path work = CACHE.resolve("work");
         if (!Files.isDirectory(work)) {
@@ -158,15 +131,5 @@ class RemixEngineBuildArchiveTest {
         try (Stream<Path> s = Files.list(work)) {
             return s.toList();
         }
-    }
-
-    private static String sh(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            throw new AssertionError(String.join(" ", command) + " failed:\n" + out);
-        }
-        return out;
     }
 }

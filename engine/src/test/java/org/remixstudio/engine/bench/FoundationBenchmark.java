@@ -1,5 +1,11 @@
 package org.remixstudio.engine.bench;
 
+import static org.remixstudio.engine.bench.BenchmarkSupport.deleteTree;
+import static org.remixstudio.engine.bench.BenchmarkSupport.findRoot;
+import static org.remixstudio.engine.bench.BenchmarkSupport.loadAverage;
+import static org.remixstudio.engine.bench.BenchmarkSupport.median;
+import static org.remixstudio.engine.bench.BenchmarkSupport.seconds;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -10,19 +16,17 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.remixstudio.engine.api.EngineSettings;
 import org.remixstudio.engine.api.PackageCatalog;
 import org.remixstudio.engine.api.RemixEngine;
 import org.remixstudio.engine.api.Resolution;
 import org.remixstudio.engine.api.ResolveRequest;
 import org.remixstudio.engine.testing.RealArchive;
+
 
 /**
  * The figures the foundation issue asks for, all measured in one run on one machine, so that the
@@ -348,51 +352,5 @@ public final class FoundationBenchmark {
 
     private static String fmtMs(double ms) {
         return String.format(Locale.ROOT, "%.1f ms", ms);
-    }
-
-    private static double seconds(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    private static double median(List<Double> values) {
-        return median(values.stream().mapToDouble(Double::doubleValue).toArray());
-    }
-
-    private static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
-    /** The repository root: the first directory upwards from here holding {@code installers/remix}. */
-    private static Path findRoot() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isRegularFile(p.resolve("installers/remix")) && Files.isDirectory(p.resolve("engine"))) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("run the benchmark inside the repository (no installers/remix found above "
-                + Path.of("").toAbsolutePath() + ")");
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(p)) {
-            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
-        }
     }
 }
