@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param offline      never touch the network; use what the cache has
  * @param maxCacheAge  verified metadata fetched less than this long ago is used without asking the
  *                     network again; {@link Duration#ZERO} always asks (like {@code apt-get update})
+ * @param dataDir      data kept for good ({@code $XDG_DATA_HOME/remix-studio}): the license store
  */
 public record EngineSettings(
         Path systemRoot,
@@ -28,7 +29,8 @@ public record EngineSettings(
         String architecture,
         Path cacheDir,
         boolean offline,
-        Duration maxCacheAge) {
+        Duration maxCacheAge,
+        Path dataDir) {
 
     public EngineSettings {
         Objects.requireNonNull(systemRoot, "systemRoot");
@@ -36,16 +38,17 @@ public record EngineSettings(
         Objects.requireNonNull(architecture, "architecture");
         Objects.requireNonNull(cacheDir, "cacheDir");
         Objects.requireNonNull(maxCacheAge, "maxCacheAge");
+        Objects.requireNonNull(dataDir, "dataDir");
     }
 
     /** How long fetched metadata counts as fresh by default. */
     public static final Duration DEFAULT_MAX_CACHE_AGE = Duration.ofHours(1);
 
-    /** The host's sources, amd64, the XDG cache directory of the current user. */
+    /** The host's sources, amd64, the XDG cache and data directories of the current user. */
     public static EngineSettings defaults() {
         return new EngineSettings(Path.of("/"), true, List.of(), null, "amd64",
                 xdgDir(System.getenv(), "XDG_CACHE_HOME", ".cache").resolve("remix-studio"), false,
-                DEFAULT_MAX_CACHE_AGE);
+                DEFAULT_MAX_CACHE_AGE, xdgDir(System.getenv(), "XDG_DATA_HOME", ".local/share").resolve("remix-studio"));
     }
 
     /** {@code $VAR}, or {@code ~/fallback} when the variable is unset or not absolute (XDG base dir spec). */
@@ -58,34 +61,38 @@ public record EngineSettings(
     }
 
     public EngineSettings withExtraSources(List<String> lines) {
-        return new EngineSettings(systemRoot, useSystemSources, lines, suite, architecture, cacheDir, offline, maxCacheAge);
+        return new EngineSettings(systemRoot, useSystemSources, lines, suite, architecture, cacheDir, offline, maxCacheAge, dataDir);
     }
 
     public EngineSettings withSuite(String newSuite) {
-        return new EngineSettings(systemRoot, useSystemSources, extraSources, newSuite, architecture, cacheDir, offline, maxCacheAge);
+        return new EngineSettings(systemRoot, useSystemSources, extraSources, newSuite, architecture, cacheDir, offline, maxCacheAge, dataDir);
     }
 
     public EngineSettings withArchitecture(String arch) {
-        return new EngineSettings(systemRoot, useSystemSources, extraSources, suite, arch, cacheDir, offline, maxCacheAge);
+        return new EngineSettings(systemRoot, useSystemSources, extraSources, suite, arch, cacheDir, offline, maxCacheAge, dataDir);
     }
 
     public EngineSettings withCacheDir(Path dir) {
-        return new EngineSettings(systemRoot, useSystemSources, extraSources, suite, architecture, dir, offline, maxCacheAge);
+        return new EngineSettings(systemRoot, useSystemSources, extraSources, suite, architecture, dir, offline, maxCacheAge, dataDir);
     }
 
     public EngineSettings withOffline(boolean off) {
-        return new EngineSettings(systemRoot, useSystemSources, extraSources, suite, architecture, cacheDir, off, maxCacheAge);
+        return new EngineSettings(systemRoot, useSystemSources, extraSources, suite, architecture, cacheDir, off, maxCacheAge, dataDir);
     }
 
     public EngineSettings withSystemSources(boolean use) {
-        return new EngineSettings(systemRoot, use, extraSources, suite, architecture, cacheDir, offline, maxCacheAge);
+        return new EngineSettings(systemRoot, use, extraSources, suite, architecture, cacheDir, offline, maxCacheAge, dataDir);
     }
 
     public EngineSettings withMaxCacheAge(Duration age) {
-        return new EngineSettings(systemRoot, useSystemSources, extraSources, suite, architecture, cacheDir, offline, age);
+        return new EngineSettings(systemRoot, useSystemSources, extraSources, suite, architecture, cacheDir, offline, age, dataDir);
     }
 
     public EngineSettings withSystemRoot(Path root) {
-        return new EngineSettings(root, useSystemSources, extraSources, suite, architecture, cacheDir, offline, maxCacheAge);
+        return new EngineSettings(root, useSystemSources, extraSources, suite, architecture, cacheDir, offline, maxCacheAge, dataDir);
+    }
+
+    public EngineSettings withDataDir(Path dir) {
+        return new EngineSettings(systemRoot, useSystemSources, extraSources, suite, architecture, cacheDir, offline, maxCacheAge, dir);
     }
 }

@@ -7,6 +7,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.remixstudio.engine.catalog.Catalog;
+import org.remixstudio.engine.license.LicenseCategories;
+import org.remixstudio.engine.license.PackageLicense;
+import org.remixstudio.engine.license.SpdxLicenseList;
+import org.remixstudio.engine.license.policy.AuditedPackage;
+import org.remixstudio.engine.license.policy.LicensePolicy;
+import org.remixstudio.engine.license.policy.LicensePolicyReader;
+import org.remixstudio.engine.license.policy.PolicyEvaluator;
+import org.remixstudio.engine.license.policy.PolicyFinding;
+import org.remixstudio.engine.license.policy.PullChains;
 import org.remixstudio.engine.build.fetch.DebFetcher;
 import org.remixstudio.engine.build.layer.LayerCache;
 import org.remixstudio.engine.build.pipeline.BuiltImage;
@@ -148,7 +164,8 @@ public final class RemixEngine {
                 case OCI -> OutputFormat.OCI;
                 case OCI_DIR -> OutputFormat.OCI_DIR;
                 case ROOTFS, QCOW2, RAW, VMDK -> OutputFormat.ROOTFS;
-            }, request.squash(), request.tag(), aptLines(loaded.sources()), epoch, sbomRecipe(built, loaded));
+            }, request.squash(), request.tag(), aptLines(loaded.sources()), epoch, sbomRecipe(built, loaded,
+                    imageLicenses(loaded.catalog().catalog(), plans.get(plans.size() - 1).packages(), true, progress)));
             ImagePipeline pipeline = new ImagePipeline(loaded.catalog().catalog(),
                     DebFetcher.create(settings.cacheDir().resolve("debs")), new LayerCache(settings.cacheDir()),
                     settings.cacheDir().resolve("work"));
@@ -307,7 +324,8 @@ public final class RemixEngine {
      * The SBOM of the image a spec describes, from its resolution alone (nothing is built or fetched
      * besides the package indexes): every package of the top layer's set with purl, source package,
      * {@code .deb} digest, supplier, license and dependencies, and the signed Release files as
-     * references (docs/sbom.md). With the spec's {@code timestamp} (or {@code SOURCE_DATE_EPOCH}) the
+     * references (docs/sbom.md). Licenses come from the license store and the {@code .deb}s already in
+     * the package cache; a package neither knows is {@code NOASSERTION}. With the spec's {@code timestamp} (or {@code SOURCE_DATE_EPOCH}) the
      * document is byte-identical from run to run while the archive does not change.
      *
      * @return the document, UTF-8 JSON
@@ -320,7 +338,8 @@ public final class RemixEngine {
                 .plan(spec);
         Long epoch = sourceDateEpoch(spec);
         Instant created = Instant.ofEpochSecond(epoch != null ? epoch : Instant.now().getEpochSecond());
-        SbomRecipe recipe = sbomRecipe(spec, loaded);
+        SbomRecipe recipe = sbomRecipe(spec, loaded,
+                imageLicenses(loaded.catalog().catalog(), plans.get(plans.size() - 1).packages(), false, progress));
         ImageSbom sbom = recipe.assembler().assemble(spec.name(), "latest", spec.architecture(), created,
                 plans.get(plans.size() - 1).packages(), recipe.releases());
         return switch (format) {
@@ -330,7 +349,7 @@ public final class RemixEngine {
     }
 
     /** How builds and {@link #sbom} describe packages: the distro of the spec's suite, licenses as known. */
-    private SbomRecipe sbomRecipe(RemixSpec spec, Loaded loaded) {
+    private SbomRecipe sbomRecipe(RemixSpec spec, Loaded loaded, Function<BinaryPackage, SbomLicense> licenses) {
         List<SuiteStatus> suites = loaded.catalog().suites();
         SuiteStatus base = suites.stream().filter(s -> s.suite().equals(loaded.baseSuite())).findFirst()
                 .orElse(suites.isEmpty() ? null : suites.get(0));
@@ -339,9 +358,8 @@ public final class RemixEngine {
         String version = RemixEngine.class.getPackage().getImplementationVersion();
         List<SbomRelease> releases = suites.stream()
                 .map(s -> new SbomRelease(s.uri(), s.suite(), releaseSha256(s))).toList();
-        // licenses come from the license scan once it is wired in; until then nothing unknown is claimed
-        return new SbomRecipe(new ImageSbomAssembler(distro, version == null ? "development" : version,
-                p -> SbomLicense.unknown()), releases);
+        return new SbomRecipe(new ImageSbomAssembler(distro, version == null ? "development" : version, licenses),
+                releases);
     }
 
     /**
@@ -413,5 +431,76 @@ public final class RemixEngine {
         } catch (IOException e) {
             throw new EngineException("cannot prepare to boot " + image + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The licenses of every package a spec resolves to, with what a license policy says about them. Each
+     * source package's copyright file is read once ever (from the verified package cache, fetching the
+     * {@code .deb} when needed) and kept in the license store under {@link EngineSettings#dataDir()}.
+     * Interrupting the calling thread cancels it.
+     *
+     * @param spec         the {@code NAME.remix.json} file
+     * @param policyOrNull a policy file (docs/licenses.md), or {@code null} for no findings
+     * @param progress     receives {@code release}, {@code fetch}, {@code parse} and {@code licenses} events
+     * @throws EngineException naming the spec field, policy path, package or source at fault
+     */
+    public LicenseReport licenses(Path spec, Path policyOrNull, Consumer<ProgressEvent> progress) {
+        RemixSpec remix = new RemixSpecReader().read(spec);
+        SpdxLicenseList list = SpdxLicenseList.bundled();
+        LicensePolicy policy = policyOrNull == null ? LicensePolicy.allowAll()
+                : new LicensePolicyReader(list).read(policyOrNull);
+        Loaded loaded = load(settingsFor(remix, List.of()), progress);
+        Catalog catalog = loaded.catalog().catalog();
+        List<LayerPlanner.Step> layers = new LayerPlanner(new Resolver(catalog, remix.architecture()))
+                .steps(remix);
+        Map<String, LayerPlanner.Step> layerOf = new HashMap<>();
+        for (LayerPlanner.Step layer : layers) {
+            layer.plan().added().forEach(p -> layerOf.put(p.id(), layer));
+        }
+        List<BinaryPackage> image = new ArrayList<>(layers.get(layers.size() - 1).plan().packages());
+        List<String> layerOrder = layers.stream().map(l -> l.plan().name()).toList();
+        image.sort(Comparator.comparing((BinaryPackage p) -> layerOrder.indexOf(layerName(layerOf.get(p.id()))))
+                .thenComparing(BinaryPackage::name));
+        Map<BinaryPackage, PackageLicense> found;
+        try (LicenseScanning.Open scanning = LicenseScanning.open(settings, catalog)) {
+            found = scanning.scanner().scan(image, progress);
+        }
+        LicenseCategories categories = LicenseCategories.bundled();
+        List<AuditedPackage> audited = new ArrayList<>();
+        List<PackageLicenseInfo> infos = new ArrayList<>();
+        Map<LayerPlanner.Step, PullChains> chains = new IdentityHashMap<>();
+        for (BinaryPackage p : image) {
+            LayerPlanner.Step layer = layerOf.get(p.id());
+            PackageLicense l = found.get(p);
+            List<String> chain = layer == null ? List.of(p.name())
+                    : chains.computeIfAbsent(layer, x -> new PullChains(x.resolution())).chain(p.name());
+            audited.add(new AuditedPackage(l, layerName(layer), chain));
+            infos.add(new PackageLicenseInfo(p.name(), p.version().toString(), p.architecture(), layerName(layer),
+                    p.source(), p.sourceVersion().toString(), l.spdx(), l.category(categories).id(),
+                    l.evidence().name().toLowerCase(Locale.ROOT), List.copyOf(l.licenses()), l.reason(), l.nonFree()));
+        }
+        List<LicenseFindingInfo> findings = new PolicyEvaluator(categories).evaluate(policy, audited).stream()
+                .map(f -> new LicenseFindingInfo(f.action().key(), f.pkg(), f.version(), f.layer(), f.license(),
+                        f.category(), f.rule(), f.scope() == PolicyFinding.Scope.MAIN ? "main" : "other-files",
+                        f.chain()))
+                .toList();
+        return new LicenseReport(infos, findings, policyOrNull == null ? "" : policyOrNull.toString());
+    }
+
+    /**
+     * The licenses of an image's packages for its SBOMs: from the license store, reading the copyright files
+     * of the others; with {@code fetch} false only from {@code .deb}s already in the package cache (the rest
+     * stay unknown, {@code NOASSERTION}).
+     */
+    private Function<BinaryPackage, SbomLicense> imageLicenses(Catalog catalog, List<BinaryPackage> packages,
+                                                               boolean fetch, Consumer<ProgressEvent> progress) {
+        try (LicenseScanning.Open scanning = LicenseScanning.open(fetch ? settings : settings.withOffline(true),
+                catalog)) {
+            return SbomLicenses.of(scanning.scanner().scan(packages, progress));
+        }
+    }
+
+    private static String layerName(LayerPlanner.Step layer) {
+        return layer == null ? LayerPlanner.BASE : layer.plan().name();
     }
 }

@@ -56,6 +56,7 @@ public final class RemixCli implements Runnable {
         m.put("sbom", SbomCommand::new);
         m.put("source-bundle", SourceBundleCommand::new);
         m.put("run", RunCommand::new);
+        m.put("licenses", LicensesCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return m;
     }

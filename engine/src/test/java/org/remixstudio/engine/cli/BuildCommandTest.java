@@ -33,11 +33,11 @@ class BuildCommandTest {
     void build_unknownFormat_isAUsageError() {
         StringWriter err = new StringWriter();
 
-        int code = RemixCli.execute(new String[] {"build", "x.remix.json", "--format", "qcow2"},
+        int code = RemixCli.execute(new String[] {"build", "x.remix.json", "--format", "iso"},
                 new PrintWriter(new StringWriter()), new PrintWriter(err));
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("--format").contains("use oci, oci-dir or rootfs");
+        assertThat(err.toString()).contains("--format").contains("use oci, oci-dir, rootfs, qcow2, raw or vmdk");
     }
 
     @Test

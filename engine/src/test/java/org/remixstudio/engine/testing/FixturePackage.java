@@ -15,9 +15,27 @@ import java.util.Objects;
 public final class FixturePackage {
 
     private final Map<String, String> fields;
+    private final Map<String, String> files;
 
     private FixturePackage(Map<String, String> fields) {
+        this(fields, Map.of());
+    }
+
+    private FixturePackage(Map<String, String> fields, Map<String, String> files) {
         this.fields = fields;
+        this.files = files;
+    }
+
+    /** A regular file in the package's tree, e.g. {@code usr/share/doc/NAME/copyright}. */
+    public FixturePackage file(String path, String content) {
+        Map<String, String> f = new LinkedHashMap<>(files);
+        f.put(path, content);
+        return new FixturePackage(fields, f);
+    }
+
+    /** The files given with {@link #file}, tree path to content. */
+    Map<String, String> files() {
+        return files;
     }
 
     /** A package for amd64 with the given name and version, priority optional, section misc. */
@@ -41,7 +59,7 @@ public final class FixturePackage {
         } else {
             f.put(name, value);
         }
-        return new FixturePackage(f);
+        return new FixturePackage(f, files);
     }
 
     public FixturePackage arch(String arch) {

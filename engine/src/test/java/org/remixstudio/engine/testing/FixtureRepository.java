@@ -364,6 +364,11 @@ public final class FixtureRepository {
                     Path doc = root.resolve("usr/share/doc").resolve(p.name());
                     Files.createDirectories(doc);
                     Files.writeString(doc.resolve("README"), p + "\n");
+                    for (Map.Entry<String, String> f : p.files().entrySet()) {
+                        Path file = root.resolve(f.getKey());
+                        Files.createDirectories(file.getParent());
+                        Files.writeString(file, f.getValue(), StandardCharsets.UTF_8);
+                    }
                     String name = p.name();
                     String prefix = name.startsWith("lib") && name.length() > 3 ? name.substring(0, 4) : name.substring(0, 1);
                     Path pool = archive.resolve("pool").resolve(e.getKey()).resolve(prefix).resolve(name);
