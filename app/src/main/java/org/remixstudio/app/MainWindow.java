@@ -46,10 +46,13 @@ public final class MainWindow {
     private final LayerStackView layerView;
     private final Scene scene;
     private Theme theme = Theme.LIGHT;
+    /** How the unsaved-changes question is asked: a dialog; tests answer it themselves. */
+    private java.util.function.Function<String, Dialogs.SaveChoice> askSave;
 
     public MainWindow(Studio studio, Stage stage) {
         this.studio = studio;
         this.stage = stage;
+        this.askSave = name -> Dialogs.askSave(stage, name);
         LayerStackViewModel layers = studio.layers();
         layerView = new LayerStackView(layers, studio.impact());
         catalogView = new CatalogView(studio.catalog(), layers::addPackage, layers::editableLayers,
@@ -69,8 +72,10 @@ public final class MainWindow {
         stage.setScene(scene);
         stage.titleProperty().bind(studio.document().titleProperty());
         stage.setOnCloseRequest(e -> {
-            if (!confirmDiscard()) {
+            // the close goes on only after the prompt, and after the save it may ask for has finished
+            if (studio.document().isDirty()) {
                 e.consume();
+                whenChangesSettled(stage::close);
             }
         });
     }
@@ -107,11 +112,7 @@ public final class MainWindow {
         MenuItem saveAs = item("Save as…", "Shortcut+Shift+S", this::saveAs);
         MenuItem build = item("Build & export…", "Shortcut+B", () -> openBuild());
         MenuItem library = item("Library…", "Shortcut+Shift+L", () -> openLibrary());
-        MenuItem quit = item("Quit", "Shortcut+Q", () -> {
-            if (confirmDiscard()) {
-                stage.close();
-            }
-        });
+        MenuItem quit = item("Quit", "Shortcut+Q", () -> whenChangesSettled(stage::close));
         Menu file = new Menu("_File", null, newRemix, open, recent, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), build, library, new SeparatorMenuItem(), quit);
 
@@ -205,41 +206,45 @@ public final class MainWindow {
 
     // ---- documents
 
-    /** True when there are no unsaved changes or the user saved or dropped them. */
-    boolean confirmDiscard() {
+    /**
+     * Runs {@code then} when there are no unsaved changes, or once the user has dropped them or they
+     * are saved: Save writes in the background and {@code then} follows when the write succeeded
+     * (a failed write shows the error and leaves everything open). Cancel, or cancelling the file
+     * chooser, runs nothing.
+     */
+    void whenChangesSettled(Runnable then) {
         DocumentViewModel doc = studio.document();
         if (!doc.isDirty()) {
-            return true;
+            then.run();
+            return;
         }
-        return switch (Dialogs.askSave(stage, doc.spec().name())) {
-            case SAVE -> {
-                saveAs(doc.fileProperty().get());
-                yield !doc.isDirty();
-            }
+        switch (askSave.apply(doc.spec().name())) {
+            case SAVE -> saveTarget(doc.fileProperty().get()).ifPresent(target -> doc.saveAs(target, this::error, then));
             case DISCARD -> {
                 doc.discardChanges();
-                yield true;
+                then.run();
             }
-            case CANCEL -> false;
-        };
+            case CANCEL -> { }
+        }
+    }
+
+    public void setSaveQuestion(java.util.function.Function<String, Dialogs.SaveChoice> ask) {
+        this.askSave = ask;
     }
 
     private void newRemix() {
-        if (!confirmDiscard()) {
-            return;
-        }
-        NewRemixDialog.show(stage, studio.document().spec()).ifPresent(spec -> studio.newRemix(spec, this::error));
+        whenChangesSettled(() -> NewRemixDialog.show(stage, studio.document().spec())
+                .ifPresent(spec -> studio.newRemix(spec, this::error)));
     }
 
     private void open() {
-        if (!confirmDiscard()) {
-            return;
-        }
-        FileChooser chooser = chooser("Open remix");
-        Path file = Optional.ofNullable(chooser.showOpenDialog(stage)).map(java.io.File::toPath).orElse(null);
-        if (file != null) {
-            openFile(file);
-        }
+        whenChangesSettled(() -> {
+            FileChooser chooser = chooser("Open remix");
+            Path file = Optional.ofNullable(chooser.showOpenDialog(stage)).map(java.io.File::toPath).orElse(null);
+            if (file != null) {
+                openFile(file);
+            }
+        });
     }
 
     public void openFile(Path file) {
@@ -251,11 +256,7 @@ public final class MainWindow {
         for (Path p : studio.document().recentFiles()) {
             MenuItem m = new MenuItem(p.getFileName() + "  —  " + p.getParent());
             m.setMnemonicParsing(false);
-            m.setOnAction(e -> {
-                if (confirmDiscard()) {
-                    openFile(p);
-                }
-            });
+            m.setOnAction(e -> whenChangesSettled(() -> openFile(p)));
             recent.getItems().add(m);
         }
         recent.setDisable(recent.getItems().isEmpty());
@@ -271,17 +272,19 @@ public final class MainWindow {
         saveAs(null);
     }
 
-    /** Saves to {@code known}, or asks where when it is null; waits for the write so a close can follow. */
+    /** Saves to {@code known}, or asks where when it is null. */
     private void saveAs(Path known) {
-        Path target = known;
-        if (target == null) {
-            FileChooser chooser = chooser("Save remix");
-            chooser.setInitialFileName(studio.document().spec().name() + RemixSpecFiles.SPEC_SUFFIX);
-            target = Optional.ofNullable(chooser.showSaveDialog(stage)).map(java.io.File::toPath).orElse(null);
+        saveTarget(known).ifPresent(target -> studio.document().saveAs(target, this::error));
+    }
+
+    /** {@code known}, or the file the user chooses (empty when they cancel). */
+    private Optional<Path> saveTarget(Path known) {
+        if (known != null) {
+            return Optional.of(known);
         }
-        if (target != null) {
-            studio.document().saveAs(target, this::error);
-        }
+        FileChooser chooser = chooser("Save remix");
+        chooser.setInitialFileName(studio.document().spec().name() + RemixSpecFiles.SPEC_SUFFIX);
+        return Optional.ofNullable(chooser.showSaveDialog(stage)).map(java.io.File::toPath);
     }
 
     private FileChooser chooser(String title) {
@@ -319,11 +322,8 @@ public final class MainWindow {
 
     public Stage openLibrary() {
         if (libraryStage == null) {
-            libraryStage = child("Library", new LibraryView(studio.library(), entry -> {
-                if (confirmDiscard()) {
-                    openFile(entry.file());
-                }
-            }), 820, 480);
+            libraryStage = child("Library", new LibraryView(studio.library(),
+                    entry -> whenChangesSettled(() -> openFile(entry.file()))), 820, 480);
         }
         studio.library().refresh();
         libraryStage.show();
