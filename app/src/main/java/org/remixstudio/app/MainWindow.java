@@ -17,9 +17,14 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
+import javafx.beans.binding.Bindings;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
+import org.controlsfx.control.StatusBar;
+import org.controlsfx.control.action.Action;
+import org.remixstudio.app.build.OutputFolder;
+import org.remixstudio.app.catalog.CatalogViewModel;
+import org.remixstudio.app.controls.SizeText;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.remixstudio.app.build.BuildView;
@@ -66,6 +71,7 @@ public final class MainWindow {
         root.setTop(menus());
         root.setCenter(main);
         root.setBottom(statusBar());
+        notifyBuilds();
         root.setId("main-window");
         scene = new Scene(root, 1440, 900);
         theme.apply(scene);
@@ -159,18 +165,48 @@ public final class MainWindow {
         return m;
     }
 
-    private HBox statusBar() {
-        Label message = new Label();
-        message.setId("status-message");
-        message.textProperty().bind(studio.document().messageProperty());
+    /**
+     * ControlsFX's status bar: the document's last message on the left, the catalog's loading
+     * progress while it loads (hidden otherwise), the file on the right.
+     */
+    private StatusBar statusBar() {
+        StatusBar bar = new StatusBar();
+        bar.setId("status-bar");
+        bar.textProperty().bind(studio.document().messageProperty());
+        CatalogViewModel catalog = studio.catalog();
+        bar.progressProperty().bind(Bindings.when(catalog.loadingProperty())
+                .then(catalog.progressProperty()).otherwise(0.0));
         Label file = new Label();
         file.getStyleClass().add("muted");
         file.textProperty().bind(studio.document().fileProperty().asString().map(s -> s.equals("null") ? "Not saved yet" : s));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(12, message, spacer, file);
-        bar.getStyleClass().add("status-bar");
+        bar.getRightItems().add(file);
         return bar;
+    }
+
+    private Notifications notification() {
+        Notifications n = Notifications.create().owner(stage);
+        return theme == Theme.DARK ? n.darkStyle() : n;
+    }
+
+    /** A ControlsFX notification at the end of every build: what was built, with "Show in folder". */
+    private void notifyBuilds() {
+        studio.build().resultProperty().addListener((o, a, r) -> {
+            if (r == null) {
+                return;
+            }
+            notification().title("Build finished")
+                    .text(r.output().getFileName() + " — " + SizeText.bytes(r.size())
+                            + (r.digest().isEmpty() ? "" : "\n" + r.digest().substring(0, Math.min(19, r.digest().length())) + "…"))
+                    .action(new Action("Show in folder", e -> OutputFolder.show(r.output())))
+                    .hideAfter(Duration.seconds(10)).showInformation();
+        });
+        studio.build().errorDetailsProperty().addListener((o, a, failure) -> {
+            if (failure != null) {
+                notification().title("Build failed").text(studio.build().errorProperty().get())
+                        .action(new Action("Open the build window", e -> openBuild()))
+                        .hideAfter(Duration.seconds(10)).showError();
+            }
+        });
     }
 
     private Optional<String> selectedLayer() {

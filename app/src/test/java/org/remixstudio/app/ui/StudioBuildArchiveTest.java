@@ -27,7 +27,8 @@ import org.testfx.framework.junit5.Start;
 /**
  * Builds a container tarball through the studio's Build &amp; export window from the host's real
  * sources: a bookworm minbase remix with one small package, started with the Build button, watched
- * until every step's progress bar is full and the result shows the image's digest. A build needs a
+ * until every step's progress bar is full and the result shows the image's digest, and the
+ * end-of-build notification offers "Show in folder". A build needs a
  * real base with dpkg, so the fixture archive cannot serve here; the engine's archive tests' cache
  * is reused, so the base layer normally comes from the layer cache.
  */
@@ -87,6 +88,10 @@ class StudioBuildArchiveTest {
         Label result = robot.from(buildWindow.getScene().getRoot()).lookup("#build-result").queryAs(Label.class);
         assertThat(result.isVisible()).isTrue();
         assertThat(result.getText()).contains("my-remix.tar").containsPattern("sha256:[0-9a-f]{64}");
+        // and the end-of-build notification (ControlsFX) offers to show the tarball in its folder
+        waitUntil("the notification", 1, () -> robot.lookup(".notification-bar").tryQuery().isPresent());
+        assertThat(robot.lookup(".notification-bar .button").queryAllAs(javafx.scene.control.Button.class))
+                .extracting(javafx.scene.control.Button::getText).contains("Show in folder");
     }
 
     private static void waitUntil(String what, int minutes, java.util.function.BooleanSupplier condition)
