@@ -102,9 +102,11 @@ public final class BuildViewModel {
         result.set(null);
         running.set(true);
         log("Building " + spec.name() + " → " + out);
+        java.util.concurrent.atomic.AtomicReference<String> specHash = new java.util.concurrent.atomic.AtomicReference<>();
         task = new Task<>() {
             @Override
             protected BuildResult call() throws IOException {
+                specHash.set(new RemixSpecWriter().sha256(spec)); // for the library record, off the FX thread
                 Path scratch = Files.createTempDirectory("remix-studio-build");
                 try {
                     Path snapshot = scratch.resolve(spec.name() + ".remix.json");
@@ -124,7 +126,7 @@ public final class BuildViewModel {
             r.warnings().forEach(w -> log("warning: " + w));
             log("Done: " + r.output() + " (" + SizeText.bytes(r.size()) + ")"
                     + (r.digest().isEmpty() ? "" : " " + r.digest()));
-            BuildRecord record = new BuildRecord(spec.name(), specFile, new RemixSpecWriter().sha256(spec), Instant.now(),
+            BuildRecord record = new BuildRecord(spec.name(), specFile, specHash.get(), Instant.now(),
                     choice.name(), r.output(), r.digest(), r.size());
             result.set(record);
             finishedListeners.forEach(l -> l.accept(record));
