@@ -17,9 +17,14 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
+import javafx.beans.binding.Bindings;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
+import org.controlsfx.control.StatusBar;
+import org.controlsfx.control.action.Action;
+import org.remixstudio.app.build.OutputFolder;
+import org.remixstudio.app.catalog.CatalogViewModel;
+import org.remixstudio.app.controls.SizeText;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.remixstudio.app.build.BuildView;
@@ -46,10 +51,13 @@ public final class MainWindow {
     private final LayerStackView layerView;
     private final Scene scene;
     private Theme theme = Theme.LIGHT;
+    /** How the unsaved-changes question is asked: a dialog; tests answer it themselves. */
+    private java.util.function.Function<String, Dialogs.SaveChoice> askSave;
 
     public MainWindow(Studio studio, Stage stage) {
         this.studio = studio;
         this.stage = stage;
+        this.askSave = name -> Dialogs.askSave(stage, name);
         LayerStackViewModel layers = studio.layers();
         layerView = new LayerStackView(layers, studio.impact());
         catalogView = new CatalogView(studio.catalog(), layers::addPackage, layers::editableLayers,
@@ -63,14 +71,17 @@ public final class MainWindow {
         root.setTop(menus());
         root.setCenter(main);
         root.setBottom(statusBar());
+        notifyBuilds();
         root.setId("main-window");
         scene = new Scene(root, 1440, 900);
         theme.apply(scene);
         stage.setScene(scene);
         stage.titleProperty().bind(studio.document().titleProperty());
         stage.setOnCloseRequest(e -> {
-            if (!confirmDiscard()) {
+            // the close goes on only after the prompt, and after the save it may ask for has finished
+            if (studio.document().isDirty()) {
                 e.consume();
+                whenChangesSettled(stage::close);
             }
         });
     }
@@ -107,11 +118,7 @@ public final class MainWindow {
         MenuItem saveAs = item("Save as…", "Shortcut+Shift+S", this::saveAs);
         MenuItem build = item("Build & export…", "Shortcut+B", () -> openBuild());
         MenuItem library = item("Library…", "Shortcut+Shift+L", () -> openLibrary());
-        MenuItem quit = item("Quit", "Shortcut+Q", () -> {
-            if (confirmDiscard()) {
-                stage.close();
-            }
-        });
+        MenuItem quit = item("Quit", "Shortcut+Q", () -> whenChangesSettled(stage::close));
         Menu file = new Menu("_File", null, newRemix, open, recent, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), build, library, new SeparatorMenuItem(), quit);
 
@@ -158,18 +165,48 @@ public final class MainWindow {
         return m;
     }
 
-    private HBox statusBar() {
-        Label message = new Label();
-        message.setId("status-message");
-        message.textProperty().bind(studio.document().messageProperty());
+    /**
+     * ControlsFX's status bar: the document's last message on the left, the catalog's loading
+     * progress while it loads (hidden otherwise), the file on the right.
+     */
+    private StatusBar statusBar() {
+        StatusBar bar = new StatusBar();
+        bar.setId("status-bar");
+        bar.textProperty().bind(studio.document().messageProperty());
+        CatalogViewModel catalog = studio.catalog();
+        bar.progressProperty().bind(Bindings.when(catalog.loadingProperty())
+                .then(catalog.progressProperty()).otherwise(0.0));
         Label file = new Label();
         file.getStyleClass().add("muted");
         file.textProperty().bind(studio.document().fileProperty().asString().map(s -> s.equals("null") ? "Not saved yet" : s));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(12, message, spacer, file);
-        bar.getStyleClass().add("status-bar");
+        bar.getRightItems().add(file);
         return bar;
+    }
+
+    private Notifications notification() {
+        Notifications n = Notifications.create().owner(stage);
+        return theme == Theme.DARK ? n.darkStyle() : n;
+    }
+
+    /** A ControlsFX notification at the end of every build: what was built, with "Show in folder". */
+    private void notifyBuilds() {
+        studio.build().resultProperty().addListener((o, a, r) -> {
+            if (r == null) {
+                return;
+            }
+            notification().title("Build finished")
+                    .text(r.output().getFileName() + " — " + SizeText.bytes(r.size())
+                            + (r.digest().isEmpty() ? "" : "\n" + r.digest().substring(0, Math.min(19, r.digest().length())) + "…"))
+                    .action(new Action("Show in folder", e -> OutputFolder.show(r.output())))
+                    .hideAfter(Duration.seconds(10)).showInformation();
+        });
+        studio.build().errorDetailsProperty().addListener((o, a, failure) -> {
+            if (failure != null) {
+                notification().title("Build failed").text(studio.build().errorProperty().get())
+                        .action(new Action("Open the build window", e -> openBuild()))
+                        .hideAfter(Duration.seconds(10)).showError();
+            }
+        });
     }
 
     private Optional<String> selectedLayer() {
@@ -205,41 +242,45 @@ public final class MainWindow {
 
     // ---- documents
 
-    /** True when there are no unsaved changes or the user saved or dropped them. */
-    boolean confirmDiscard() {
+    /**
+     * Runs {@code then} when there are no unsaved changes, or once the user has dropped them or they
+     * are saved: Save writes in the background and {@code then} follows when the write succeeded
+     * (a failed write shows the error and leaves everything open). Cancel, or cancelling the file
+     * chooser, runs nothing.
+     */
+    void whenChangesSettled(Runnable then) {
         DocumentViewModel doc = studio.document();
         if (!doc.isDirty()) {
-            return true;
+            then.run();
+            return;
         }
-        return switch (Dialogs.askSave(stage, doc.spec().name())) {
-            case SAVE -> {
-                saveAs(doc.fileProperty().get());
-                yield !doc.isDirty();
-            }
+        switch (askSave.apply(doc.spec().name())) {
+            case SAVE -> saveTarget(doc.fileProperty().get()).ifPresent(target -> doc.saveAs(target, this::error, then));
             case DISCARD -> {
                 doc.discardChanges();
-                yield true;
+                then.run();
             }
-            case CANCEL -> false;
-        };
+            case CANCEL -> { }
+        }
+    }
+
+    public void setSaveQuestion(java.util.function.Function<String, Dialogs.SaveChoice> ask) {
+        this.askSave = ask;
     }
 
     private void newRemix() {
-        if (!confirmDiscard()) {
-            return;
-        }
-        NewRemixDialog.show(stage, studio.document().spec()).ifPresent(spec -> studio.newRemix(spec, this::error));
+        whenChangesSettled(() -> NewRemixDialog.show(stage, studio.document().spec())
+                .ifPresent(spec -> studio.newRemix(spec, this::error)));
     }
 
     private void open() {
-        if (!confirmDiscard()) {
-            return;
-        }
-        FileChooser chooser = chooser("Open remix");
-        Path file = Optional.ofNullable(chooser.showOpenDialog(stage)).map(java.io.File::toPath).orElse(null);
-        if (file != null) {
-            openFile(file);
-        }
+        whenChangesSettled(() -> {
+            FileChooser chooser = chooser("Open remix");
+            Path file = Optional.ofNullable(chooser.showOpenDialog(stage)).map(java.io.File::toPath).orElse(null);
+            if (file != null) {
+                openFile(file);
+            }
+        });
     }
 
     public void openFile(Path file) {
@@ -251,11 +292,7 @@ public final class MainWindow {
         for (Path p : studio.document().recentFiles()) {
             MenuItem m = new MenuItem(p.getFileName() + "  —  " + p.getParent());
             m.setMnemonicParsing(false);
-            m.setOnAction(e -> {
-                if (confirmDiscard()) {
-                    openFile(p);
-                }
-            });
+            m.setOnAction(e -> whenChangesSettled(() -> openFile(p)));
             recent.getItems().add(m);
         }
         recent.setDisable(recent.getItems().isEmpty());
@@ -271,17 +308,19 @@ public final class MainWindow {
         saveAs(null);
     }
 
-    /** Saves to {@code known}, or asks where when it is null; waits for the write so a close can follow. */
+    /** Saves to {@code known}, or asks where when it is null. */
     private void saveAs(Path known) {
-        Path target = known;
-        if (target == null) {
-            FileChooser chooser = chooser("Save remix");
-            chooser.setInitialFileName(studio.document().spec().name() + RemixSpecFiles.SPEC_SUFFIX);
-            target = Optional.ofNullable(chooser.showSaveDialog(stage)).map(java.io.File::toPath).orElse(null);
+        saveTarget(known).ifPresent(target -> studio.document().saveAs(target, this::error));
+    }
+
+    /** {@code known}, or the file the user chooses (empty when they cancel). */
+    private Optional<Path> saveTarget(Path known) {
+        if (known != null) {
+            return Optional.of(known);
         }
-        if (target != null) {
-            studio.document().saveAs(target, this::error);
-        }
+        FileChooser chooser = chooser("Save remix");
+        chooser.setInitialFileName(studio.document().spec().name() + RemixSpecFiles.SPEC_SUFFIX);
+        return Optional.ofNullable(chooser.showSaveDialog(stage)).map(java.io.File::toPath);
     }
 
     private FileChooser chooser(String title) {
@@ -319,11 +358,8 @@ public final class MainWindow {
 
     public Stage openLibrary() {
         if (libraryStage == null) {
-            libraryStage = child("Library", new LibraryView(studio.library(), entry -> {
-                if (confirmDiscard()) {
-                    openFile(entry.file());
-                }
-            }), 820, 480);
+            libraryStage = child("Library", new LibraryView(studio.library(),
+                    entry -> whenChangesSettled(() -> openFile(entry.file()))), 820, 480);
         }
         studio.library().refresh();
         libraryStage.show();

@@ -1,6 +1,5 @@
 package org.remixstudio.app.build;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -118,7 +117,7 @@ public final class BuildView extends VBox {
         done.setId("build-result");
         done.setWrapText(true);
         Button show = new Button("Show in folder");
-        show.setOnAction(e -> showInFolder(vm.resultProperty().get().output()));
+        show.setOnAction(e -> OutputFolder.show(vm.resultProperty().get().output()));
         HBox resultBox = new HBox(10, done, show);
         resultBox.getStyleClass().add("result-box");
         resultBox.setAlignment(Pos.CENTER_LEFT);
@@ -161,19 +160,5 @@ public final class BuildView extends VBox {
         row.getStyleClass().add("step-row");
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
-    }
-
-    /** Opens the output's folder in the desktop's file manager. */
-    private static void showInFolder(Path output) {
-        Path dir = output.toAbsolutePath().getParent();
-        Thread t = new Thread(() -> {
-            try {
-                new ProcessBuilder("xdg-open", dir.toString()).inheritIO().start();
-            } catch (IOException e) {
-                // no file manager: the path is in the log and the result line
-            }
-        }, "show-in-folder");
-        t.setDaemon(true);
-        t.start();
     }
 }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -24,6 +23,7 @@ import javafx.concurrent.Task;
 import org.remixstudio.app.controls.SizeText;
 import org.remixstudio.app.document.DocumentViewModel;
 import org.remixstudio.app.tasks.BackgroundRunner;
+import org.remixstudio.app.tasks.FxBatcher;
 import org.remixstudio.engine.api.BuildRequest;
 import org.remixstudio.engine.api.BuildResult;
 import org.remixstudio.engine.api.ProgressEvent;
@@ -54,6 +54,7 @@ public final class BuildViewModel {
     private final ReadOnlyObjectWrapper<Throwable> errorDetails = new ReadOnlyObjectWrapper<>();
     private final List<Consumer<BuildRecord>> finishedListeners = new ArrayList<>();
     private Task<BuildResult> task;
+    private final FxBatcher<ProgressEvent> progressBatcher = new FxBatcher<>(this::progress);
 
     public BuildViewModel(RemixEngine engine, DocumentViewModel document, BackgroundRunner runner, Path defaultDir) {
         this.engine = engine;
@@ -101,15 +102,17 @@ public final class BuildViewModel {
         result.set(null);
         running.set(true);
         log("Building " + spec.name() + " → " + out);
+        java.util.concurrent.atomic.AtomicReference<String> specHash = new java.util.concurrent.atomic.AtomicReference<>();
         task = new Task<>() {
             @Override
             protected BuildResult call() throws IOException {
+                specHash.set(new RemixSpecWriter().sha256(spec)); // for the library record, off the FX thread
                 Path scratch = Files.createTempDirectory("remix-studio-build");
                 try {
                     Path snapshot = scratch.resolve(spec.name() + ".remix.json");
                     new RemixSpecWriter().write(spec, snapshot);
                     return engine.build(new BuildRequest(snapshot, out, choice.format().orElseThrow(), false, tagText,
-                            List.of()), e -> Platform.runLater(() -> progress(e)));
+                            List.of()), progressBatcher::post);
                 } finally {
                     Files.deleteIfExists(scratch.resolve(spec.name() + ".remix.json"));
                     Files.deleteIfExists(scratch);
@@ -123,7 +126,7 @@ public final class BuildViewModel {
             r.warnings().forEach(w -> log("warning: " + w));
             log("Done: " + r.output() + " (" + SizeText.bytes(r.size()) + ")"
                     + (r.digest().isEmpty() ? "" : " " + r.digest()));
-            BuildRecord record = new BuildRecord(spec.name(), specFile, new RemixSpecWriter().sha256(spec), Instant.now(),
+            BuildRecord record = new BuildRecord(spec.name(), specFile, specHash.get(), Instant.now(),
                     choice.name(), r.output(), r.digest(), r.size());
             result.set(record);
             finishedListeners.forEach(l -> l.accept(record));
@@ -149,7 +152,16 @@ public final class BuildViewModel {
         }
     }
 
-    private void progress(ProgressEvent e) {
+    /** A batch of progress events on the FX thread: their log lines are added at once. */
+    private void progress(List<ProgressEvent> batch) {
+        List<String> lines = new ArrayList<>();
+        for (ProgressEvent e : batch) {
+            progress(e, lines);
+        }
+        log(lines);
+    }
+
+    private void progress(ProgressEvent e, List<String> lines) {
         String key = e.step().equals("resolve") || e.step().equals("cache") ? "release" : e.step();
         for (BuildStep step : steps) {
             if (step.key().equals(key)) {
@@ -167,7 +179,7 @@ public final class BuildViewModel {
             }
         }
         if (e.total() <= 0 || e.done() == 0 || e.done() == e.total()) {
-            log(e.step() + ": " + e.detail() + (e.total() > 0 ? " (" + e.done() + "/" + e.total() + ")" : ""));
+            lines.add(e.step() + ": " + e.detail() + (e.total() > 0 ? " (" + e.done() + "/" + e.total() + ")" : ""));
         }
     }
 
@@ -181,9 +193,16 @@ public final class BuildViewModel {
     }
 
     private void log(String line) {
-        log.add(line);
+        log(List.of(line));
+    }
+
+    private void log(List<String> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        log.addAll(lines);
         if (log.size() > 5000) {
-            log.remove(0, 1000);
+            log.remove(0, log.size() - 4000);
         }
     }
 

@@ -198,6 +198,16 @@ public final class CatalogView extends VBox {
             top.setAlignment(Pos.BASELINE_LEFT);
             box = new VBox(2, top, description);
             box.getStyleClass().add("catalog-row");
+            // Rows take the list's width rather than their text's: long descriptions and versions are
+            // cut with an ellipsis instead of widening the list, so size and license stay in view.
+            setPrefWidth(0);
+            box.setMinWidth(0);
+            top.setMinWidth(0);
+            description.setMinWidth(0);
+            version.setMinWidth(0);
+            size.setMinWidth(Region.USE_PREF_SIZE);
+            license.setMinWidth(Region.USE_PREF_SIZE);
+            name.setMinWidth(Region.USE_PREF_SIZE);
             setOnDragDetected(e -> {
                 if (getItem() == null) {
                     return;

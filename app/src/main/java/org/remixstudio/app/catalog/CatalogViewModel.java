@@ -117,7 +117,7 @@ public final class CatalogViewModel {
         Task<PackageCatalog> task = new Task<>() {
             @Override
             protected PackageCatalog call() {
-                return loader.load(e -> {
+                PackageCatalog loaded = loader.load(e -> {
                     updateMessage(describe(e));
                     double f = e.fraction();
                     if (f < 0) {
@@ -126,6 +126,10 @@ public final class CatalogViewModel {
                         updateProgress(f, 1);
                     }
                 });
+                // The catalog builds its name index on first use; counting names here builds it in
+                // the background rather than in the FX thread's first summary (about 50 ms for bookworm).
+                loaded.size();
+                return loaded;
             }
         };
         loadTask = task;

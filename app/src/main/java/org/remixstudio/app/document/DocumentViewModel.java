@@ -164,6 +164,14 @@ public final class DocumentViewModel {
 
     /** Writes the spec atomically to {@code path} in the background, which becomes the document's file. */
     public Task<Path> saveAs(Path path, Consumer<String> onError) {
+        return saveAs(path, onError, () -> { });
+    }
+
+    /**
+     * Like {@link #saveAs(Path, Consumer)}, then runs {@code onClean} on the FX thread once the write
+     * has succeeded and left the document clean (the close prompt's Save closes the window with it).
+     */
+    public Task<Path> saveAs(Path path, Consumer<String> onError, Runnable onClean) {
         Path target = RemixSpecFiles.isSpecFile(path) ? path
                 : path.resolveSibling(path.getFileName() + RemixSpecFiles.SPEC_SUFFIX);
         RemixSpec saved = spec.get();
@@ -185,6 +193,9 @@ public final class DocumentViewModel {
             remember(target);
             message.set("Saved " + target.getFileName());
             saveListeners.forEach(l -> l.accept(target));
+            if (!dirty.get()) {
+                onClean.run();
+            }
         });
         task.setOnFailed(e -> onError.accept(task.getException().getMessage()));
         return runner.run(task);

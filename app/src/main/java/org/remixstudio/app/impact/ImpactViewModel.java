@@ -1,6 +1,7 @@
 package org.remixstudio.app.impact;
 
 import java.util.function.Supplier;
+import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -14,14 +15,21 @@ import org.remixstudio.app.tasks.LatestOnly;
 import org.remixstudio.engine.api.LayerEdit;
 import org.remixstudio.engine.api.PackageCatalog;
 import org.remixstudio.engine.spec.RemixSpec;
+import javafx.util.Duration;
 
 /**
  * The impact pane: what an edit does to the image, asked of the engine while a package is dragged
  * over a layer (before the drop) and after every edit. Only the newest question is answered: a
  * drag that moves on to another layer cancels the computation for the one before, and when the
- * drag leaves, the pane goes back to the last edit's impact.
+ * drag leaves, the pane goes back to the last edit's impact. A drag that crosses several layers while
+ * an answer is still being computed is debounced: the next question waits until the pointer has
+ * rested on a layer for {@link #SETTLE}, so a fast sweep does not start (and cancel) one computation
+ * per layer it passes; a drag onto a layer while nothing runs is answered at once.
  */
 public final class ImpactViewModel {
+
+    /** How long the pointer must rest on a layer before a new preview replaces one still running. */
+    static final Duration SETTLE = Duration.millis(30);
 
     private final LatestOnly<ImpactSummary> computation;
     private final ReadOnlyObjectWrapper<ImpactSummary> summary = new ReadOnlyObjectWrapper<>();
@@ -37,6 +45,8 @@ public final class ImpactViewModel {
 
     private final DocumentViewModel document;
     private final ReadOnlyObjectProperty<PackageCatalog> catalog;
+    private final PauseTransition settle = new PauseTransition(SETTLE);
+    private Runnable pendingPreview;
 
     public ImpactViewModel(DocumentViewModel document, ReadOnlyObjectProperty<PackageCatalog> catalog,
                            BackgroundRunner runner) {
@@ -44,6 +54,13 @@ public final class ImpactViewModel {
         this.catalog = catalog;
         this.computation = new LatestOnly<>(runner);
         document.onChange(this::changed);
+        settle.setOnFinished(e -> {
+            Runnable r = pendingPreview;
+            pendingPreview = null;
+            if (r != null) {
+                r.run();
+            }
+        });
     }
 
     /** While a package is dragged over {@code layer}: what dropping it there would do. */
@@ -56,10 +73,19 @@ public final class ImpactViewModel {
         if (catalog == null || key.equals(previewKey)) {
             return;
         }
+        boolean sweeping = previewing.get() && busy.get();
         previewKey = key;
         previewing.set(true);
-        compute("Dropping " + pkg + " on " + layer + " would…", () ->
+        Runnable ask = () -> compute("Dropping " + pkg + " on " + layer + " would…", () ->
                 ImpactSummary.of(catalog.impact(spec, LayerEdit.add(layer, pkg))), false);
+        if (sweeping) {
+            computation.cancel();
+            title.set("Dropping " + pkg + " on " + layer + " would…");
+            pendingPreview = ask;
+            settle.playFromStart();
+        } else {
+            ask.run();
+        }
     }
 
     /** The drag left the layers or was dropped: back to the last edit. */
@@ -69,6 +95,8 @@ public final class ImpactViewModel {
         }
         previewKey = null;
         previewing.set(false);
+        settle.stop();
+        pendingPreview = null;
         computation.cancel();
         busy.set(false);
         error.set("");
@@ -81,6 +109,8 @@ public final class ImpactViewModel {
         PackageCatalog catalog = this.catalog.get();
         previewKey = null;
         previewing.set(false);
+        settle.stop();
+        pendingPreview = null;
         if (catalog == null || change.before() == null) {
             return;
         }

@@ -173,4 +173,28 @@ class StudioUiTest {
         assertThat(studio.document().spec()).isEqualTo(saved);
         assertThat(studio.document().recentFiles()).first().isEqualTo(file.toAbsolutePath().normalize());
     }
+
+    @Test
+    void closePrompt_save_savesThenCloses() throws Exception {
+        waitForRemix();
+        Stage stage = (Stage) window.scene().getWindow();
+        Path file = shared.resolve("close-" + System.nanoTime() + ".remix.json");
+        FxToolkit.onFx(() -> {
+            javafx.application.Platform.setImplicitExit(false);
+            studio.document().saveAs(file, e -> { throw new AssertionError(e); });
+        });
+        FxToolkit.waitFor("saved", () -> !studio.document().isDirty());
+        FxToolkit.onFx(() -> {
+            studio.layers().addLayer();
+            window.setSaveQuestion(name -> org.remixstudio.app.Dialogs.SaveChoice.SAVE);
+        });
+        FxToolkit.waitFor("dirty", () -> studio.document().isDirty());
+
+        FxToolkit.onFx(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage,
+                javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+
+        FxToolkit.waitFor("closed", () -> !stage.isShowing());
+        assertThat(studio.document().isDirty()).isFalse();
+        assertThat(new RemixSpecReader().read(file).layers()).hasSize(2);
+    }
 }
