@@ -503,4 +503,26 @@ public final class RemixEngine {
     private static String layerName(LayerPlanner.Step layer) {
         return layer == null ? LayerPlanner.BASE : layer.plan().name();
     }
+
+    /**
+     * What an edit of one layer would do to the remix a spec file describes (see
+     * {@link PackageCatalog#impact}), with the catalog loaded for the spec.
+     *
+     * @param layer a spec layer's name, or its number counted from 1 in spec order
+     * @throws EngineException for an unknown layer or package, or an edit that cannot be resolved
+     */
+    public Impact impact(Path specFile, String layer, List<String> add, List<String> remove,
+            Consumer<ProgressEvent> progress) {
+        RemixSpec spec = new RemixSpecReader().read(specFile);
+        String name = layer;
+        if (layer.matches("\\d+")) {
+            int n = Integer.parseInt(layer);
+            if (n < 1 || n > spec.layers().size()) {
+                throw new EngineException(specFile + " has " + spec.layers().size() + " layers; --layer " + layer
+                        + " must be between 1 and " + spec.layers().size() + ", or a layer's name");
+            }
+            name = spec.layers().get(n - 1).name();
+        }
+        return loadCatalog(spec, progress).impact(spec, new LayerEdit(name, add, remove));
+    }
 }

@@ -55,6 +55,7 @@ public final class RemixCli implements Runnable {
         m.put("lock", LockCommand::new);
         m.put("sbom", SbomCommand::new);
         m.put("source-bundle", SourceBundleCommand::new);
+        m.put("impact", ImpactCommand::new);
         m.put("run", RunCommand::new);
         m.put("licenses", LicensesCommand::new);
         m.put("help", CommandLine.HelpCommand::new);

@@ -149,7 +149,7 @@ public final class LayerTarReader implements Closeable {
             return null;
         }
         currentName = t.getName();
-        current = convert(t);
+        current = convert(t, origin);
         return current;
     }
 
@@ -199,15 +199,22 @@ public final class LayerTarReader implements Closeable {
         diffId = new Digest(HexFormat.of().formatHex(uncompressed.digest()));
     }
 
-    private TreeEntry convert(TarArchiveEntry t) {
+    /**
+     * One tar entry of a layer or root filesystem tar as a tree entry, with the same checks as
+     * {@link #next()} (normalized, safe names and links; no sparse files).
+     *
+     * @param origin names the tar in error messages
+     * @throws EngineException naming the tar and the entry when the entry is unsafe or unsupported
+     */
+    public static TreeEntry convert(TarArchiveEntry t, String origin) {
         String path;
         try {
             path = TreePaths.normalize(t.getName());
         } catch (UnsafePathException e) {
-            throw refuse(e.getMessage());
+            throw refuse(origin, t.getName(), e.getMessage());
         }
         if (t.isSparse()) {
-            throw refuse("sparse files are not supported (layer.md: sparse files SHOULD NOT be used)");
+            throw refuse(origin, t.getName(), "sparse files are not supported (layer.md: sparse files SHOULD NOT be used)");
         }
         EntryType type = switch (t.getLinkFlag()) {
             case '0', 0, '7' -> t.getName().endsWith("/") ? EntryType.DIRECTORY : EntryType.FILE;
@@ -217,25 +224,25 @@ public final class LayerTarReader implements Closeable {
             case '4' -> EntryType.BLOCK_DEVICE;
             case '5' -> EntryType.DIRECTORY;
             case '6' -> EntryType.FIFO;
-            default -> throw refuse("unsupported tar entry type '" + (char) t.getLinkFlag() + "'");
+            default -> throw refuse(origin, t.getName(), "unsupported tar entry type '" + (char) t.getLinkFlag() + "'");
         };
         if (path.equals(TreePaths.ROOT) && type != EntryType.DIRECTORY) {
-            throw refuse("the root must be a directory, not " + type);
+            throw refuse(origin, t.getName(), "the root must be a directory, not " + type);
         }
         String link = "";
         if (type == EntryType.SYMLINK) {
             link = t.getLinkName();
             if (link == null || link.isEmpty() || link.indexOf('\0') >= 0) {
-                throw refuse("symbolic link without a valid target");
+                throw refuse(origin, t.getName(), "symbolic link without a valid target");
             }
         } else if (type == EntryType.HARDLINK) {
             try {
                 link = TreePaths.normalize(t.getLinkName());
             } catch (UnsafePathException e) {
-                throw refuse("hard link to '" + t.getLinkName() + "' outside the tree (" + e.getMessage() + ")");
+                throw refuse(origin, t.getName(), "hard link to '" + t.getLinkName() + "' outside the tree (" + e.getMessage() + ")");
             }
             if (link.equals(TreePaths.ROOT)) {
-                throw refuse("hard link to the root directory");
+                throw refuse(origin, t.getName(), "hard link to the root directory");
             }
         }
         boolean device = type.isDevice();
@@ -245,7 +252,7 @@ public final class LayerTarReader implements Closeable {
                     type == EntryType.FILE ? t.getSize() : 0, link, device ? t.getDevMajor() : 0,
                     device ? t.getDevMinor() : 0, xattrs(t));
         } catch (IllegalArgumentException e) {
-            throw refuse(e.getMessage());
+            throw refuse(origin, t.getName(), e.getMessage());
         }
     }
 
@@ -261,8 +268,8 @@ public final class LayerTarReader implements Closeable {
         return result;
     }
 
-    private EngineException refuse(String problem) {
-        return new EngineException("layer " + origin + ", entry '" + currentName + "': " + problem
+    private static EngineException refuse(String origin, String entry, String problem) {
+        return new EngineException("layer " + origin + ", entry '" + entry + "': " + problem
                 + "; the layer is broken or hostile and was not applied further");
     }
 

@@ -15,14 +15,14 @@ import org.remixstudio.engine.api.EngineException;
 import org.remixstudio.engine.build.layer.LayerTarReader;
 import org.remixstudio.engine.tree.EntryType;
 import org.remixstudio.engine.tree.TreeEntry;
-import org.remixstudio.engine.tree.TreePaths;
 
 /**
  * A finished root filesystem as the build writes it ({@code --format rootfs}: one uncompressed tar
  * with exact owners, modes, devices, hard links and xattrs), opened for a filesystem writer that
- * needs every entry first and then each file's bytes in an order of its own: the entries come from
- * the build's own layer reader (same names, same metadata rules as every layer), the bytes by random
- * access into the tar ({@link TarFile}), so nothing is unpacked onto the host.
+ * needs every entry first and then each file's bytes in an order of its own: one pass over the
+ * headers ({@link TarFile} seeks over the contents) converted with the layer reader's own rules
+ * ({@link LayerTarReader#convert}: same names, same metadata, same refusals), and the bytes by random
+ * access into the tar, so nothing is unpacked onto the host.
  */
 public final class RootfsTar implements Closeable {
 
@@ -31,27 +31,24 @@ public final class RootfsTar implements Closeable {
     private final TarFile tar;
     private final Map<String, TarArchiveEntry> files = new HashMap<>();
 
-    private RootfsTar(Path file, List<TreeEntry> entries, TarFile tar) {
+    private RootfsTar(Path file, TarFile tar) {
         this.file = file;
-        this.entries = List.copyOf(entries);
         this.tar = tar;
+        List<TreeEntry> all = new ArrayList<>();
         for (TarArchiveEntry t : tar.getEntries()) {
-            if (t.isFile() && !t.isLink()) {
-                files.put(TreePaths.normalize(t.getName()), t);
+            TreeEntry e = LayerTarReader.convert(t, file.toString());
+            all.add(e);
+            if (e.type() == EntryType.FILE) {
+                files.put(e.path(), t);
             }
         }
+        this.entries = List.copyOf(all);
     }
 
     /** Reads the entries of {@code rootfsTar}. */
     public static RootfsTar open(Path rootfsTar) {
-        List<TreeEntry> entries = new ArrayList<>();
-        try (LayerTarReader reader = LayerTarReader.open(rootfsTar)) {
-            for (TreeEntry e = reader.next(); e != null; e = reader.next()) {
-                entries.add(e);
-            }
-        }
         try {
-            return new RootfsTar(rootfsTar, entries, new TarFile(rootfsTar));
+            return new RootfsTar(rootfsTar, new TarFile(rootfsTar));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the root filesystem tar " + rootfsTar, e);
         }

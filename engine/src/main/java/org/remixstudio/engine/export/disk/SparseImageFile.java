@@ -118,7 +118,7 @@ public final class SparseImageFile implements ImageSink, Closeable {
 
     /** The image as format writers read it: only the written ranges may hold data. */
     public DiskContent content() throws IOException {
-        channel.force(false);
+        // no force: the format writers read through the same page cache, and the raw file is scratch
         return new FileContent(path, size, writtenRanges());
     }
 

@@ -1,0 +1,93 @@
+package org.remixstudio.engine.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.remixstudio.engine.api.EngineSettings;
+import org.remixstudio.engine.api.Impact;
+import org.remixstudio.engine.api.PlannedPackage;
+import org.remixstudio.engine.api.RemixEngine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code remix impact SPEC --layer N --add a,b --remove c}: what an edit would do, before building. */
+@Command(name = "impact", description = {
+    "Show what adding or removing packages in one layer of a spec would do to the image, without building:",
+    "packages that come and go (with reasons and layers) and the installed and download sizes before and after."})
+final class ImpactCommand implements Callable<Integer> {
+
+    /** Output formats of {@code --format}. */
+    enum Format { text, json }
+
+    @Parameters(paramLabel = "SPEC", description = "The NAME.remix.json file.")
+    Path specFile;
+
+    @Option(names = "--layer", required = true, paramLabel = "LAYER",
+            description = "The layer to edit: its name, or its number counted from 1.")
+    String layer;
+
+    @Option(names = "--add", split = ",", paramLabel = "PKG[=VER]", description = "Packages to add there (comma-separated, repeatable).")
+    List<String> add = new ArrayList<>();
+
+    @Option(names = "--remove", split = ",", paramLabel = "PKG", description = "Packages to take away there (comma-separated, repeatable).")
+    List<String> remove = new ArrayList<>();
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--offline", description = "Do not touch the network; use the cached indexes.")
+    boolean offline;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", hidden = true,
+            description = "Cache directory (default: $XDG_CACHE_HOME/remix-studio).")
+    Path cacheDir;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        EngineSettings settings = EngineSettings.defaults().withOffline(offline);
+        if (cacheDir != null) {
+            settings = settings.withCacheDir(cacheDir);
+        }
+        ProgressBar bar = ProgressBar.forTerminal();
+        Impact impact;
+        try {
+            impact = new RemixEngine(settings).impact(specFile, layer, add, remove, bar);
+        } finally {
+            bar.finish();
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        if (format == Format.json) {
+            w.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(impact));
+        } else {
+            for (PlannedPackage p : impact.added()) {
+                w.printf("+ %-28s %-24s %10s  layer %s: %s%n", p.name(), p.version(),
+                        Sizes.human(p.installedSize() * 1024), p.layer(), p.reason());
+            }
+            for (PlannedPackage p : impact.removed()) {
+                w.printf("- %-28s %-24s %10s  was in layer %s%n", p.name(), p.version(),
+                        Sizes.human(p.installedSize() * 1024), p.layer());
+            }
+            w.printf("%d added, %d removed%n", impact.added().size(), impact.removed().size());
+            w.printf("installed: %s -> %s (%s)%n", Sizes.human(impact.before().installedSize() * 1024),
+                    Sizes.human(impact.after().installedSize() * 1024), signed(impact.installedDelta() * 1024));
+            w.printf("download:  %s -> %s (%s)%n", Sizes.human(impact.before().downloadSize()),
+                    Sizes.human(impact.after().downloadSize()), signed(impact.downloadDelta()));
+        }
+        w.flush();
+        return 0;
+    }
+
+    private static String signed(long bytes) {
+        return (bytes < 0 ? "-" : "+") + Sizes.human(Math.abs(bytes));
+    }
+}
