@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.remixstudio.engine.api.BuildRequest;
 import org.remixstudio.engine.api.BuildResult;
-import org.remixstudio.engine.api.EngineSettings;
-import org.remixstudio.engine.api.RemixEngine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -63,12 +62,10 @@ final class BuildCommand implements Callable<Integer> {
             description = "Like --lock with NAME.remix.lock.json beside the spec (written by `remix lock`).")
     boolean locked;
 
-    @Option(names = "--offline", description = "Do not touch the network; use the cached indexes and packages.")
-    boolean offline;
 
-    @Option(names = "--cache-dir", paramLabel = "DIR", hidden = true,
-            description = "Cache directory (default: $XDG_CACHE_HOME/remix-studio).")
-    Path cacheDir;
+
+    @Mixin
+    EngineOptions engineOptions;
 
     @Spec
     CommandSpec spec;
@@ -115,10 +112,6 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EngineSettings settings = EngineSettings.defaults().withOffline(offline);
-        if (cacheDir != null) {
-            settings = settings.withCacheDir(cacheDir);
-        }
         BuildRequest.Format kind = switch (format) {
             case oci -> BuildRequest.Format.OCI;
             case oci_dir -> BuildRequest.Format.OCI_DIR;
@@ -133,20 +126,15 @@ final class BuildCommand implements Callable<Integer> {
             default -> ".tar";
         };
         Path out = output != null ? output : Path.of(baseName(specFile) + extension);
-        ProgressBar bar = ProgressBar.forTerminal();
-        BuildResult result;
-        try {
-            BuildRequest request = new BuildRequest(specFile, out, kind, squash, tag, sources).withDiskSize(diskSize)
-                    .withKernel(kernel);
-            if (lock != null) {
-                request = request.withLock(lock);
-            } else if (locked) {
-                request = request.withLockBesideSpec();
-            }
-            result = new RemixEngine(settings).build(request, bar);
-        } finally {
-            bar.finish();
+        BuildRequest request = new BuildRequest(specFile, out, kind, squash, tag, sources).withDiskSize(diskSize)
+                .withKernel(kernel);
+        if (lock != null) {
+            request = request.withLock(lock);
+        } else if (locked) {
+            request = request.withLockBesideSpec();
         }
+        BuildRequest held = request;
+        BuildResult result = engineOptions.run((engine, bar) -> engine.build(held, bar));
         PrintWriter w = spec.commandLine().getOut();
         for (BuildResult.Layer l : result.layers()) {
             w.printf("layer %-16s %4d packages (+%d -%d)  %10s  %s%s%n", l.name(), l.packages(), l.added(), l.removed(),

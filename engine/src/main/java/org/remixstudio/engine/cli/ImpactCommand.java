@@ -7,11 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.remixstudio.engine.api.EngineSettings;
 import org.remixstudio.engine.api.Impact;
 import org.remixstudio.engine.api.PlannedPackage;
-import org.remixstudio.engine.api.RemixEngine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,29 +41,17 @@ final class ImpactCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--offline", description = "Do not touch the network; use the cached indexes.")
-    boolean offline;
 
-    @Option(names = "--cache-dir", paramLabel = "DIR", hidden = true,
-            description = "Cache directory (default: $XDG_CACHE_HOME/remix-studio).")
-    Path cacheDir;
+
+    @Mixin
+    EngineOptions engineOptions;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        EngineSettings settings = EngineSettings.defaults().withOffline(offline);
-        if (cacheDir != null) {
-            settings = settings.withCacheDir(cacheDir);
-        }
-        ProgressBar bar = ProgressBar.forTerminal();
-        Impact impact;
-        try {
-            impact = new RemixEngine(settings).impact(specFile, layer, add, remove, bar);
-        } finally {
-            bar.finish();
-        }
+        Impact impact = engineOptions.run((engine, bar) -> engine.impact(specFile, layer, add, remove, bar));
         PrintWriter w = spec.commandLine().getOut();
         if (format == Format.json) {
             w.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(impact));

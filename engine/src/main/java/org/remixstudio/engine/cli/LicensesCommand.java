@@ -8,12 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.remixstudio.engine.api.EngineSettings;
 import org.remixstudio.engine.api.LicenseFindingInfo;
 import org.remixstudio.engine.api.LicenseReport;
 import org.remixstudio.engine.api.PackageLicenseInfo;
-import org.remixstudio.engine.api.RemixEngine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,36 +41,18 @@ final class LicensesCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--offline", description = "Do not touch the network; use the cached indexes and packages.")
-    boolean offline;
 
-    @Option(names = "--cache-dir", paramLabel = "DIR", hidden = true,
-            description = "Cache directory (default: $XDG_CACHE_HOME/remix-studio).")
-    Path cacheDir;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", hidden = true,
-            description = "Data directory holding the license store (default: $XDG_DATA_HOME/remix-studio).")
-    Path dataDir;
+
+    @Mixin
+    EngineOptions engineOptions;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        EngineSettings settings = EngineSettings.defaults().withOffline(offline);
-        if (cacheDir != null) {
-            settings = settings.withCacheDir(cacheDir);
-        }
-        if (dataDir != null) {
-            settings = settings.withDataDir(dataDir);
-        }
-        ProgressBar bar = ProgressBar.forTerminal();
-        LicenseReport report;
-        try {
-            report = new RemixEngine(settings).licenses(specFile, policy, bar);
-        } finally {
-            bar.finish();
-        }
+        LicenseReport report = engineOptions.run((engine, bar) -> engine.licenses(specFile, policy, bar));
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));

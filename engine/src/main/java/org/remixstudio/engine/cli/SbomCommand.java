@@ -8,10 +8,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
 import org.remixstudio.engine.api.EngineException;
-import org.remixstudio.engine.api.EngineSettings;
-import org.remixstudio.engine.api.RemixEngine;
 import org.remixstudio.engine.api.SbomFormat;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,30 +35,18 @@ final class SbomCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
     Path output;
 
-    @Option(names = "--offline", description = "Do not touch the network; use the cached indexes.")
-    boolean offline;
 
-    @Option(names = "--cache-dir", paramLabel = "DIR", hidden = true,
-            description = "Cache directory (default: $XDG_CACHE_HOME/remix-studio).")
-    Path cacheDir;
+
+    @Mixin
+    EngineOptions engineOptions;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        EngineSettings settings = EngineSettings.defaults().withOffline(offline);
-        if (cacheDir != null) {
-            settings = settings.withCacheDir(cacheDir);
-        }
-        ProgressBar bar = ProgressBar.forTerminal();
-        byte[] document;
-        try {
-            document = new RemixEngine(settings).sbom(specFile,
-                    format == Format.spdx ? SbomFormat.SPDX : SbomFormat.CYCLONEDX, bar);
-        } finally {
-            bar.finish();
-        }
+        byte[] document = engineOptions.run((engine, bar) -> engine.sbom(specFile,
+                    format == Format.spdx ? SbomFormat.SPDX : SbomFormat.CYCLONEDX, bar));
         if (output == null) {
             spec.commandLine().getOut().print(new String(document, StandardCharsets.UTF_8));
             spec.commandLine().getOut().flush();

@@ -3,10 +3,9 @@ package org.remixstudio.engine.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.remixstudio.engine.api.EngineSettings;
-import org.remixstudio.engine.api.RemixEngine;
 import org.remixstudio.engine.api.SourceBundleResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,29 +28,17 @@ final class SourceBundleCommand implements Callable<Integer> {
             description = "Bundle what is found and list binaries without a source, instead of failing.")
     boolean allowMissing;
 
-    @Option(names = "--offline", description = "Do not touch the network; use the cached indexes.")
-    boolean offline;
 
-    @Option(names = "--cache-dir", paramLabel = "DIR", hidden = true,
-            description = "Cache directory (default: $XDG_CACHE_HOME/remix-studio).")
-    Path cacheDir;
+
+    @Mixin
+    EngineOptions engineOptions;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        EngineSettings settings = EngineSettings.defaults().withOffline(offline);
-        if (cacheDir != null) {
-            settings = settings.withCacheDir(cacheDir);
-        }
-        ProgressBar bar = ProgressBar.forTerminal();
-        SourceBundleResult r;
-        try {
-            r = new RemixEngine(settings).sourceBundle(specFile, output, allowMissing, bar);
-        } finally {
-            bar.finish();
-        }
+        SourceBundleResult r = engineOptions.run((engine, bar) -> engine.sourceBundle(specFile, output, allowMissing, bar));
         PrintWriter w = spec.commandLine().getOut();
         w.printf("%d binary packages from %d source packages: %d files fetched (%s), %d already there%n",
                 r.binaries(), r.sources(), r.filesFetched(), Sizes.human(r.bytesFetched()), r.filesKept());
