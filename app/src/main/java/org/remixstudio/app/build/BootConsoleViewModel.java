@@ -40,6 +40,8 @@ public final class BootConsoleViewModel {
     private final FxBatcher<String> output = new FxBatcher<>(this::append);
     private final StringBuilder buffer = new StringBuilder();
     private volatile Run run;
+    /** The run Stop ended, so that its end is reported as stopped rather than by its exit code. */
+    private volatile Run stopped;
 
     /** One started emulator: its process, its command (to clean up) and the thread writing its input. */
     private record Run(Process process, BootCommand command, ExecutorService input) {
@@ -121,7 +123,8 @@ public final class BootConsoleViewModel {
                 run = null;
             }
             running.set(false);
-            status.set("The virtual machine stopped (exit code " + exit + ")");
+            status.set(stopped == r ? "The virtual machine was stopped; the image is as built"
+                    : "The virtual machine stopped (exit code " + exit + ")");
         });
     }
 
@@ -133,9 +136,12 @@ public final class BootConsoleViewModel {
         });
     }
 
-    /** Sends a line (and its newline) to the guest's serial console. */
+    /**
+     * Sends a line to the guest's serial console, ended by a carriage return as a terminal's Enter key
+     * sends it (the guest's tty turns it into a newline and echoes what it got).
+     */
     public void sendLine(String line) {
-        send(line + "\n");
+        send(line + "\r");
     }
 
     /** Sends text as typed, e.g. a control character. */
@@ -160,6 +166,7 @@ public final class BootConsoleViewModel {
     public void stop() {
         Run r = run;
         if (r != null) {
+            stopped = r;
             r.process().destroyForcibly();
             r.command().cleanUp();
             if (Platform.isFxApplicationThread()) {
