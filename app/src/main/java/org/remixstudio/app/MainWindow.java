@@ -27,6 +27,7 @@ import org.remixstudio.app.catalog.CatalogViewModel;
 import org.remixstudio.app.controls.SizeText;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import org.remixstudio.app.build.BootConsoleView;
 import org.remixstudio.app.build.BuildView;
 import org.remixstudio.app.catalog.CatalogView;
 import org.remixstudio.app.library.LibraryView;
@@ -341,12 +342,13 @@ public final class MainWindow {
     // ---- other windows
 
     private Stage buildStage;
+    private Stage consoleStage;
     private Stage libraryStage;
 
     /** The Build & export window (one, reused). */
     public Stage openBuild() {
         if (buildStage == null) {
-            buildStage = child("Build & export", new BuildView(studio.build()), 720, 620);
+            buildStage = child("Build & export", new BuildView(studio.build(), this::bootLastDisk), 720, 680);
         }
         if (studio.build().fileNameProperty().get().isBlank() || !studio.build().runningProperty().get()) {
             studio.build().suggestNames();
@@ -354,6 +356,20 @@ public final class MainWindow {
         buildStage.show();
         buildStage.toFront();
         return buildStage;
+    }
+
+    /** "Boot it": the console window (one, reused) and the boot of the last disk built. */
+    public Stage bootLastDisk() {
+        if (consoleStage == null) {
+            consoleStage = child("Console", new BootConsoleView(studio.build().console()), 900, 560);
+            consoleStage.setOnHidden(e -> studio.build().console().stop());
+        }
+        consoleStage.setTitle("Console of " + studio.build().diskProperty().get().image().getFileName()
+                + " — Remix Studio");
+        consoleStage.show();
+        consoleStage.toFront();
+        studio.build().boot();
+        return consoleStage;
     }
 
     public Stage openLibrary() {

@@ -3,6 +3,7 @@ package org.remixstudio.app;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.remixstudio.app.build.BootConsoleViewModel;
 import org.remixstudio.app.build.BuildViewModel;
 import org.remixstudio.app.catalog.CatalogViewModel;
 import org.remixstudio.app.library.LibraryStore;
@@ -55,10 +56,15 @@ public final class Studio implements AutoCloseable {
         this.details = new PackageDetailsViewModel(catalog.catalogProperty(), runner);
         this.layers = new LayerStackViewModel(document, catalog.catalogProperty(), runner);
         this.impact = new ImpactViewModel(document, catalog.catalogProperty(), runner);
-        this.build = new BuildViewModel(engine, document, runner, java.nio.file.Path.of(System.getProperty("user.home")));
+        this.build = new BuildViewModel(engine, document, runner, java.nio.file.Path.of(System.getProperty("user.home")),
+                new BootConsoleViewModel());
         this.library = new LibraryViewModel(new LibraryStore(options.paths().libraryDatabase()), runner);
         document.onSaved(file -> library.saved(document.spec().name(), file));
         build.onFinished(library::built);
+        // a VM disk output shows what the export adds as a preview layer on the stack
+        layers.vmKernelProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> build.outputProperty().get() != null && build.outputProperty().get().disk()
+                        ? build.kernelProperty().get() : null, build.outputProperty(), build.kernelProperty()));
         layers.onInstalled(catalog::setInstalled);
         layers.onInstalled(details::setInstalled);
         catalog.selectedProperty().addListener((o, a, b) -> details.show(b));
@@ -147,6 +153,7 @@ public final class Studio implements AutoCloseable {
 
     @Override
     public void close() {
+        build.console().stop();
         runner.close();
     }
 }

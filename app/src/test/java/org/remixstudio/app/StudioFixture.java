@@ -18,9 +18,9 @@ public final class StudioFixture {
     private final FixtureRepository repo;
     private final Path dir;
 
-    private StudioFixture(Path dir) {
+    private StudioFixture(Path dir, boolean vmEssentials) {
         this.dir = dir;
-        this.repo = FixtureRepository.builder(dir.resolve("repo")).suite("stable").codename("fixture")
+        FixtureRepository.Builder builder = FixtureRepository.builder(dir.resolve("repo")).suite("stable").codename("fixture")
                 .add(pkg("hello", "2.10-3", 280, "utils", "the classic greeting program").depends("libgreet1 (>= 1.0)"))
                 .add(pkg("libgreet1", "1.2-1", 120, "libs", "greeting library"))
                 .add(pkg("webserver", "1.22.1-9", 1600, "httpd", "small fast web server")
@@ -31,8 +31,24 @@ public final class StudioFixture {
                 .add(pkg("curl", "7.88.1-10", 500, "web", "command line tool for transferring data with URL syntax")
                         .depends("libssl3, zlib1g"))
                 .add(pkg("jq", "1.6-2.1", 320, "utils", "lightweight and flexible command-line JSON processor"))
-                .add(pkg("htop", "3.2.2-2", 420, "utils", "interactive processes viewer"))
-                .build();
+                .add(pkg("htop", "3.2.2-2", 420, "utils", "interactive processes viewer"));
+        if (vmEssentials) {
+            // named like what a VM disk export adds (the engine's VmEssentials), for the preview layer
+            builder.add(pkg("linux-image-cloud-amd64", "6.1.76-1", 10, "kernel", "Linux for cloud platforms (meta-package)")
+                            .depends("linux-image-6.1.0-18-cloud-amd64"))
+                    .add(pkg("linux-image-6.1.0-18-cloud-amd64", "6.1.76-1", 60000, "kernel", "Linux 6.1 for cloud")
+                            .depends("initramfs-tools"))
+                    .add(pkg("systemd-sysv", "252.22-1", 100, "admin", "system and service manager - SysV compatibility")
+                            .depends("systemd"))
+                    .add(pkg("systemd", "252.22-1", 20000, "admin", "system and service manager"))
+                    .add(pkg("initramfs-tools", "0.142", 300, "utils", "generic modular initramfs generator"))
+                    .add(pkg("systemd-boot-efi", "252.22-1", 500, "admin", "simple UEFI boot manager - EFI binaries"))
+                    .add(pkg("udev", "252.22-1", 9000, "admin", "/dev/ and hotplug management daemon"))
+                    .add(pkg("systemd-resolved", "252.22-1", 800, "net", "systemd DNS resolver").depends("systemd"))
+                    .add(pkg("e2fsprogs", "1.47.0-2", 1500, "admin", "ext2/ext3/ext4 file system utilities"))
+                    .add(pkg("dosfstools", "4.2-1", 300, "otherosfs", "utilities for making and checking MS-DOS FAT"));
+        }
+        this.repo = builder.build();
     }
 
     private static FixturePackage pkg(String name, String version, int installedKiB, String section, String summary) {
@@ -41,7 +57,12 @@ public final class StudioFixture {
     }
 
     public static StudioFixture create(Path dir) {
-        return new StudioFixture(dir);
+        return new StudioFixture(dir, false);
+    }
+
+    /** The same archive with packages named like what a VM disk export adds (a kernel, systemd, udev…). */
+    public static StudioFixture createWithVmEssentials(Path dir) {
+        return new StudioFixture(dir, true);
     }
 
     /** The fixture archive as the only source, a private cache, a private data directory, base variant none. */

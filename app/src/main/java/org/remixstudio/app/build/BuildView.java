@@ -22,14 +22,17 @@ import org.remixstudio.app.controls.SizeText;
 
 /**
  * The Build & export pane: output choice (unavailable formats greyed out with the reason), folder,
- * file name and tag; a progress bar per step, the log, Cancel; and at the end the digest and size
- * with "Show in folder".
+ * file name and tag, and for a VM disk its size and kernel flavour; a progress bar per step, the log,
+ * Cancel; and at the end the digest and size with "Show in folder", and "Boot it" for a disk.
  */
 public final class BuildView extends VBox {
 
     private final BuildViewModel vm;
 
-    public BuildView(BuildViewModel vm) {
+    /**
+     * @param onBoot opens the console window and boots the last disk built ("Boot it")
+     */
+    public BuildView(BuildViewModel vm, Runnable onBoot) {
         this.vm = vm;
         setSpacing(10);
         setPadding(new Insets(14));
@@ -75,6 +78,43 @@ public final class BuildView extends VBox {
         tag.setId("build-tag");
         tag.textProperty().bindBidirectional(vm.tagProperty());
         tag.setAccessibleText("Image tag");
+        TextField diskSize = new TextField();
+        diskSize.setId("build-disk-size");
+        diskSize.setPromptText(DiskSize.DEFAULT_TEXT);
+        diskSize.setPrefColumnCount(14);
+        diskSize.textProperty().bindBidirectional(vm.diskSizeProperty());
+        diskSize.setAccessibleText("Disk size, like 4G; empty to " + DiskSize.DEFAULT_TEXT);
+        diskSize.setTooltip(new javafx.scene.control.Tooltip("The whole disk's size, like 4G or 2500M; leave it empty to "
+                + DiskSize.DEFAULT_TEXT + " free"));
+        Label sizeProblem = new Label();
+        sizeProblem.setId("build-disk-size-problem");
+        sizeProblem.getStyleClass().add("field-error");
+        sizeProblem.setWrapText(true);
+        sizeProblem.textProperty().bind(vm.diskSizeProblemProperty());
+        ComboBox<String> kernel = new ComboBox<>();
+        kernel.setId("build-kernel");
+        kernel.getItems().addAll(BuildViewModel.KERNEL_FLAVOURS);
+        kernel.valueProperty().bindBidirectional(vm.kernelProperty());
+        kernel.setAccessibleText("Kernel flavour of the VM disk");
+        kernel.setTooltip(new javafx.scene.control.Tooltip(
+                "cloud: small, made for virtual machines; generic: drivers for real hardware too"));
+        Label note = new Label();
+        note.setId("build-disk-note");
+        note.getStyleClass().add("muted");
+        note.setWrapText(true);
+        note.textProperty().bind(Bindings.createStringBinding(vm::diskNote, vm.fileNameProperty()));
+        HBox diskRow = new HBox(8, diskSize, new Label("Kernel"), kernel);
+        diskRow.setAlignment(Pos.CENTER_LEFT);
+        VBox diskBox = new VBox(4, diskRow, sizeProblem, note);
+        Label diskLabel = new Label("Disk size");
+        javafx.beans.binding.BooleanBinding isDisk = Bindings.createBooleanBinding(
+                () -> vm.outputProperty().get() != null && vm.outputProperty().get().disk(), vm.outputProperty());
+        for (javafx.scene.Node n : new javafx.scene.Node[] {diskLabel, diskBox}) {
+            n.visibleProperty().bind(isDisk);
+            n.managedProperty().bind(isDisk);
+        }
+        sizeProblem.managedProperty().bind(sizeProblem.textProperty().isNotEmpty());
+
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
@@ -82,6 +122,9 @@ public final class BuildView extends VBox {
         form.addRow(1, new Label("Folder"), new HBox(6, folder, choose));
         form.addRow(2, new Label("File name"), name);
         form.addRow(3, new Label("Tag"), tag);
+        form.addRow(4, diskLabel, diskBox);
+        // a tag names a container image; a disk has none
+        tag.disableProperty().bind(isDisk);
         form.disableProperty().bind(vm.runningProperty());
 
         VBox steps = new VBox(4);
@@ -118,7 +161,15 @@ public final class BuildView extends VBox {
         done.setWrapText(true);
         Button show = new Button("Show in folder");
         show.setOnAction(e -> OutputFolder.show(vm.resultProperty().get().output()));
-        HBox resultBox = new HBox(10, done, show);
+        Button boot = new Button("Boot it");
+        boot.setId("build-boot");
+        boot.setTooltip(new javafx.scene.control.Tooltip(
+                "Start the disk in QEMU with UEFI firmware and show its serial console; the image stays as built"));
+        boot.visibleProperty().bind(vm.diskProperty().isNotNull());
+        boot.managedProperty().bind(boot.visibleProperty());
+        boot.disableProperty().bind(vm.console().runningProperty());
+        boot.setOnAction(e -> onBoot.run());
+        HBox resultBox = new HBox(10, done, show, boot);
         resultBox.getStyleClass().add("result-box");
         resultBox.setAlignment(Pos.CENTER_LEFT);
         resultBox.visibleProperty().bind(vm.resultProperty().isNotNull());
@@ -130,8 +181,9 @@ public final class BuildView extends VBox {
         build.setId("build-start");
         build.setDefaultButton(true);
         build.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.runningProperty().get()
-                || vm.outputProperty().get() == null || !vm.outputProperty().get().available(),
-                vm.runningProperty(), vm.outputProperty()));
+                || vm.outputProperty().get() == null || !vm.outputProperty().get().available()
+                || vm.outputProperty().get().disk() && !vm.diskSizeProblemProperty().get().isEmpty(),
+                vm.runningProperty(), vm.outputProperty(), vm.diskSizeProblemProperty()));
         build.setOnAction(e -> vm.start());
         Button cancel = new Button("Cancel build");
         cancel.setId("build-cancel");

@@ -39,6 +39,12 @@ import org.remixstudio.engine.spec.RemixSpecWriter;
  */
 public final class BuildViewModel {
 
+    /** The Debian kernel flavours a VM disk can have; the first is the default. */
+    public static final List<String> KERNEL_FLAVOURS = List.of("cloud", "generic");
+
+    /** Memory of a VM started with "Boot it", MiB. */
+    static final int BOOT_MEMORY_MIB = 1024;
+
     private final RemixEngine engine;
     private final DocumentViewModel document;
     private final BackgroundRunner runner;
@@ -46,6 +52,11 @@ public final class BuildViewModel {
     private final ObjectProperty<Path> directory = new SimpleObjectProperty<>();
     private final StringProperty fileName = new SimpleStringProperty("");
     private final StringProperty tag = new SimpleStringProperty("");
+    private final StringProperty diskSize = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper diskSizeProblem = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<String> kernel = new SimpleObjectProperty<>(KERNEL_FLAVOURS.get(0));
+    private final ReadOnlyObjectWrapper<BootableDisk> disk = new ReadOnlyObjectWrapper<>();
+    private final BootConsoleViewModel console;
     private final ObservableList<BuildStep> steps = FXCollections.observableArrayList();
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
@@ -56,13 +67,45 @@ public final class BuildViewModel {
     private Task<BuildResult> task;
     private final FxBatcher<ProgressEvent> progressBatcher = new FxBatcher<>(this::progress);
 
-    public BuildViewModel(RemixEngine engine, DocumentViewModel document, BackgroundRunner runner, Path defaultDir) {
+    public BuildViewModel(RemixEngine engine, DocumentViewModel document, BackgroundRunner runner, Path defaultDir,
+                          BootConsoleViewModel console) {
         this.engine = engine;
         this.document = document;
         this.runner = runner;
+        this.console = console;
         directory.set(defaultDir);
         resetSteps();
-        output.addListener((o, a, b) -> suggestNames());
+        output.addListener((o, a, b) -> {
+            suggestNames();
+            if (!running.get()) {
+                resetSteps();
+            }
+        });
+        diskSize.addListener((o, a, b) -> diskSizeProblem.set(DiskSize.problem(b)));
+    }
+
+    /**
+     * What a VM disk output is, for the pane to say under the choice: how it boots and the libvirt
+     * domain file written beside it.
+     */
+    public String diskNote() {
+        String file = fileName.get().strip();
+        int dot = file.lastIndexOf('.');
+        String base = dot > 0 ? file.substring(0, dot) : file;
+        return "Boots with UEFI; a libvirt domain " + (base.isEmpty() ? "NAME" : base) + ".xml is written beside it"
+                + " (virsh define, then virsh start). Adds a vm-essentials layer with what the remix lacks to boot.";
+    }
+
+    /**
+     * Boots the last disk built in the console view model: the engine's QEMU command with UEFI
+     * firmware, {@value #BOOT_MEMORY_MIB} MiB, and a snapshot, so the image stays as built.
+     */
+    public void boot() {
+        BootableDisk d = disk.get();
+        if (d == null) {
+            return;
+        }
+        console.start(() -> engine.prepareBoot(d.image(), d.architecture(), BOOT_MEMORY_MIB, true, null));
     }
 
     /** Fills in the file name and tag for the open remix. */
@@ -75,9 +118,23 @@ public final class BuildViewModel {
     }
 
     private void resetSteps() {
-        steps.setAll(new BuildStep("release", "Resolve"), new BuildStep("fetch", "Fetch"),
-                new BuildStep("unpack", "Unpack"), new BuildStep("configure", "Configure"),
-                new BuildStep("layer", "Layers"), new BuildStep("export", "Export"));
+        List<BuildStep> list = new ArrayList<>(List.of(new BuildStep("release", "Resolve"),
+                new BuildStep("fetch", "Fetch"), new BuildStep("unpack", "Unpack"),
+                new BuildStep("configure", "Configure"), new BuildStep("layer", "Layers"),
+                new BuildStep("export", "Export")));
+        if (output.get() != null && output.get().disk()) {
+            list.add(new BuildStep("disk", "Disk"));
+        }
+        steps.setAll(list);
+    }
+
+    /** The progress row an engine step belongs to: the disk writer reports {@code disk} and its ext4 files. */
+    static String rowOf(String engineStep) {
+        return switch (engineStep) {
+            case "resolve", "cache" -> "release";
+            case "ext4" -> "disk";
+            default -> engineStep;
+        };
     }
 
     /** Starts the build; refused (with the reason in {@link #errorProperty()}) for unavailable outputs. */
@@ -91,6 +148,14 @@ public final class BuildViewModel {
             error.set("Choose a folder and a file name for the output");
             return null;
         }
+        long diskBytes;
+        try {
+            diskBytes = choice.disk() ? DiskSize.parse(diskSize.get()) : 0;
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            return null;
+        }
+        String flavour = kernel.get();
         RemixSpec spec = document.spec();
         Path specFile = document.fileProperty().get();
         Path out = directory.get().resolve(fileName.get().strip());
@@ -100,6 +165,7 @@ public final class BuildViewModel {
         error.set("");
         errorDetails.set(null);
         result.set(null);
+        disk.set(null);
         running.set(true);
         log("Building " + spec.name() + " → " + out);
         java.util.concurrent.atomic.AtomicReference<String> specHash = new java.util.concurrent.atomic.AtomicReference<>();
@@ -111,8 +177,12 @@ public final class BuildViewModel {
                 try {
                     Path snapshot = scratch.resolve(spec.name() + ".remix.json");
                     new RemixSpecWriter().write(spec, snapshot);
-                    return engine.build(new BuildRequest(snapshot, out, choice.format().orElseThrow(), false, tagText,
-                            List.of()), progressBatcher::post);
+                    BuildRequest request = new BuildRequest(snapshot, out, choice.format().orElseThrow(), false,
+                            tagText, List.of());
+                    if (choice.disk()) {
+                        request = request.withDiskSize(diskBytes).withKernel(flavour);
+                    }
+                    return engine.build(request, progressBatcher::post);
                 } finally {
                     Files.deleteIfExists(scratch.resolve(spec.name() + ".remix.json"));
                     Files.deleteIfExists(scratch);
@@ -128,6 +198,12 @@ public final class BuildViewModel {
                     + (r.digest().isEmpty() ? "" : " " + r.digest()));
             BuildRecord record = new BuildRecord(spec.name(), specFile, specHash.get(), Instant.now(),
                     choice.name(), r.output(), r.digest(), r.size());
+            if (choice.disk()) {
+                disk.set(new BootableDisk(r.output(), spec.architecture(), r.domainXml()));
+                if (r.domainXml() != null) {
+                    log("libvirt domain: " + r.domainXml());
+                }
+            }
             result.set(record);
             finishedListeners.forEach(l -> l.accept(record));
         });
@@ -162,10 +238,13 @@ public final class BuildViewModel {
     }
 
     private void progress(ProgressEvent e, List<String> lines) {
-        String key = e.step().equals("resolve") || e.step().equals("cache") ? "release" : e.step();
+        String key = rowOf(e.step());
         for (BuildStep step : steps) {
             if (step.key().equals(key)) {
                 double f = e.fraction();
+                if (e.step().equals("ext4") && f >= 0) {
+                    f = (2 + f) / 3; // the root filesystem is the disk step's third part of three
+                }
                 // a step without a total is running: show it as such until it reports a total
                 step.progressProperty().set(f < 0 ? (step.progressProperty().get() < 1 ? -1 : 1) : f);
                 step.detailProperty().set(e.detail());
@@ -225,6 +304,30 @@ public final class BuildViewModel {
 
     public StringProperty tagProperty() {
         return tag;
+    }
+
+    /** The disk size as typed: empty for the image plus 1 GiB, else like {@code 4G}. */
+    public StringProperty diskSizeProperty() {
+        return diskSize;
+    }
+
+    /** What is wrong with the typed disk size, empty when it is fine. */
+    public ReadOnlyStringProperty diskSizeProblemProperty() {
+        return diskSizeProblem.getReadOnlyProperty();
+    }
+
+    /** {@code cloud} or {@code generic}: the kernel a VM disk gets. */
+    public ObjectProperty<String> kernelProperty() {
+        return kernel;
+    }
+
+    /** The VM disk the last build wrote, null when the last build was not a disk (or failed). */
+    public ReadOnlyObjectProperty<BootableDisk> diskProperty() {
+        return disk.getReadOnlyProperty();
+    }
+
+    public BootConsoleViewModel console() {
+        return console;
     }
 
     public ObservableList<BuildStep> steps() {

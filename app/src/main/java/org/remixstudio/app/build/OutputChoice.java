@@ -11,12 +11,13 @@ public enum OutputChoice {
     CONTAINER_TARBALL("Container image (.tar, OCI + docker-archive)", ".tar", BuildRequest.Format.OCI),
     OCI_DIRECTORY("OCI image layout (directory)", "", BuildRequest.Format.OCI_DIR),
     ROOTFS_TARBALL("Root filesystem (.tar)", "-rootfs.tar", BuildRequest.Format.ROOTFS),
-    QCOW2("Disk image (qcow2)", ".qcow2", null),
-    RAW_DISK("Disk image (raw .img)", ".img", null),
+    QCOW2("VM disk image (qcow2, QEMU/libvirt)", ".qcow2", BuildRequest.Format.QCOW2),
+    RAW_DISK("VM disk image (raw .img)", ".img", BuildRequest.Format.RAW),
+    VMDK("VM disk image (VMDK, VirtualBox/VMware)", ".vmdk", BuildRequest.Format.VMDK),
     ISO("Live ISO", ".iso", null);
 
-    /** Why the disk formats are unavailable. */
-    public static final String UNAVAILABLE = "disk images are not in the engine yet";
+    /** Why an output is unavailable. */
+    public static final String UNAVAILABLE = "not in the engine yet";
 
     private final String label;
     private final String suffix;
@@ -40,6 +41,11 @@ public enum OutputChoice {
     /** The engine's format, empty when the engine cannot write this output yet. */
     public Optional<BuildRequest.Format> format() {
         return Optional.ofNullable(format);
+    }
+
+    /** Whether this is a bootable VM disk (sized, with a kernel flavour, bootable from the studio). */
+    public boolean disk() {
+        return format != null && format.isDisk();
     }
 
     public boolean available() {

@@ -68,15 +68,20 @@ final class LayerStackSkin extends SkinBase<LayerStack> {
         if (layer.base()) {
             card.getStyleClass().add("base");
         }
+        if (layer.preview()) {
+            card.getStyleClass().add("preview");
+        }
         card.setId("layer-" + safeId(layer.name()));
         card.setUserData(layer.name());
         card.setFocusTraversable(true);
-        card.setAccessibleText("Layer " + layer.name() + ", " + layer.sizeText() + ", " + layer.chips().size()
+        card.setAccessibleText((layer.preview() ? "Preview of layer " : "Layer ") + layer.name() + ", " + layer.sizeText() + ", " + layer.chips().size()
                 + " packages asked for" + (layer.dependencyText().isEmpty() ? "" : ", " + layer.dependencyText()));
 
-        Label grip = new Label(layer.base() ? "▤" : "⠿");
+        Label grip = new Label(layer.base() ? "▤" : layer.preview() ? "◌" : "⠿");
         grip.getStyleClass().add("grip");
-        if (!layer.base()) {
+        if (layer.preview()) {
+            Tooltip.install(grip, new Tooltip("What the VM disk export adds on top of the remix; not editable"));
+        } else if (!layer.base()) {
             Tooltip.install(grip, new Tooltip("Drag to move the layer"));
             grip.setOnDragDetected(e -> {
                 Dragboard db = grip.startDragAndDrop(TransferMode.MOVE);
@@ -107,9 +112,9 @@ final class LayerStackSkin extends SkinBase<LayerStack> {
         if (!layer.chips().isEmpty()) {
             FlowPane chips = new FlowPane(6, 6);
             chips.getStyleClass().add("chips");
-            layer.chips().forEach(c -> chips.getChildren().add(chip(layer.name(), c, true)));
+            layer.chips().forEach(c -> chips.getChildren().add(chip(layer.name(), c, true, layer.preview())));
             card.getChildren().add(chips);
-        } else if (!layer.base()) {
+        } else if (!layer.base() && !layer.preview()) {
             Label hint = new Label("Drop packages here");
             hint.getStyleClass().add("drop-hint");
             card.getChildren().add(hint);
@@ -129,7 +134,7 @@ final class LayerStackSkin extends SkinBase<LayerStack> {
             if (open) {
                 FlowPane deps = new FlowPane(4, 4);
                 deps.getStyleClass().add("dependencies");
-                layer.dependencies().forEach(c -> deps.getChildren().add(chip(layer.name(), c, false)));
+                layer.dependencies().forEach(c -> deps.getChildren().add(chip(layer.name(), c, false, layer.preview())));
                 card.getChildren().add(deps);
             }
         }
@@ -157,7 +162,9 @@ final class LayerStackSkin extends SkinBase<LayerStack> {
                 stack.selectedLayerProperty().set(layer.name());
             }
         });
-        installDropTarget(card, layer, specIndex);
+        if (!layer.preview()) {
+            installDropTarget(card, layer, specIndex);
+        }
         return card;
     }
 
@@ -204,7 +211,7 @@ final class LayerStackSkin extends SkinBase<LayerStack> {
         e.consume();
     }
 
-    private Node chip(String layer, StackLayer.Chip c, boolean requested) {
+    private Node chip(String layer, StackLayer.Chip c, boolean requested, boolean readOnly) {
         LayerStack stack = getSkinnable();
         Label name = new Label(c.name());
         name.getStyleClass().add("chip-name");
@@ -218,7 +225,7 @@ final class LayerStackSkin extends SkinBase<LayerStack> {
             size.getStyleClass().add("chip-size");
             chip.getChildren().add(size);
         }
-        if (requested) {
+        if (requested && !readOnly) {
             Button remove = new Button("×");
             remove.getStyleClass().addAll("chip-remove", "flat");
             remove.setAccessibleText("Remove " + c.name() + " from " + layer);
@@ -245,6 +252,9 @@ final class LayerStackSkin extends SkinBase<LayerStack> {
             }
         });
         chip.setOnKeyPressed(e -> {
+            if (readOnly) {
+                return;
+            }
             if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
                 stack.onPackageRemoved().accept(layer, c.name());
                 e.consume();
@@ -259,6 +269,9 @@ final class LayerStackSkin extends SkinBase<LayerStack> {
             e.consume();
         });
         chip.setOnDragDetected(e -> {
+            if (readOnly) {
+                return;
+            }
             Dragboard db = chip.startDragAndDrop(TransferMode.MOVE);
             ClipboardContent content = new ClipboardContent();
             content.put(DragFormats.LAYER_PACKAGE, layer + "\n" + c.name());

@@ -10,9 +10,18 @@ import java.util.List;
  * @param sizeText        what the layer adds, e.g. {@code 41.2 MB}
  * @param dependencyText  e.g. {@code +23 dependencies, 41 MB}, empty when there are none
  * @param removed         names of packages the layer purges
+ * @param preview         a layer that is not part of the remix but shown for what an export adds: drawn
+ *                        dashed, takes no drops, no menus, no removals
  */
 public record StackLayer(String name, boolean base, double fraction, String sizeText, String detailText,
-                         List<Chip> chips, String dependencyText, List<Chip> dependencies, List<String> removed) {
+                         List<Chip> chips, String dependencyText, List<Chip> dependencies, List<String> removed,
+                         boolean preview) {
+
+    /** A layer of the remix. */
+    public StackLayer(String name, boolean base, double fraction, String sizeText, String detailText,
+                      List<Chip> chips, String dependencyText, List<Chip> dependencies, List<String> removed) {
+        this(name, base, fraction, sizeText, detailText, chips, dependencyText, dependencies, removed, false);
+    }
 
     /** A package on a layer: its name and a short size text. */
     public record Chip(String name, String detail, String tooltip) {

@@ -15,9 +15,18 @@ import org.remixstudio.engine.api.PlannedPackage;
  * @param installedSize KiB this layer adds
  * @param downloadSize  bytes of its {@code .deb}s
  * @param totalSize     KiB of the image once this layer is applied
+ * @param preview       whether this is the preview of what a VM disk export adds ({@code vm-essentials}):
+ *                      not part of the remix, not editable; {@code requested} then holds what the
+ *                      export asks for and the remix lacks
  */
 public record LayerItem(String name, boolean base, List<PlannedPackage> requested, List<PlannedPackage> dependencies,
-                        List<String> removed, long installedSize, long downloadSize, long totalSize) {
+                        List<String> removed, long installedSize, long downloadSize, long totalSize, boolean preview) {
+
+    /** A layer of the remix itself. */
+    public LayerItem(String name, boolean base, List<PlannedPackage> requested, List<PlannedPackage> dependencies,
+                     List<String> removed, long installedSize, long downloadSize, long totalSize) {
+        this(name, base, requested, dependencies, removed, installedSize, downloadSize, totalSize, false);
+    }
 
     public LayerItem {
         requested = List.copyOf(requested);

@@ -64,9 +64,14 @@ public final class LayerStackView extends BorderPane {
 
     private void refresh() {
         RemixPlan plan = vm.planProperty().get();
-        long total = plan == null ? 0 : Math.max(1, plan.installedSize());
+        long previewSize = vm.items().stream().filter(LayerItem::preview).mapToLong(LayerItem::installedSize).sum();
+        long total = plan == null ? 0 : Math.max(1, plan.installedSize() + previewSize);
         List<StackLayer> layers = new ArrayList<>();
         for (LayerItem item : vm.items()) {
+            if (item.preview()) {
+                layers.add(preview(item, total));
+                continue;
+            }
             double fraction = total == 0 ? 0 : (double) item.installedSize() / total;
             String size = plan == null ? "…" : SizeText.kib(item.installedSize());
             List<StackLayer.Chip> chips = item.requested().stream().map(p -> chip(p, true)).toList();
@@ -83,6 +88,24 @@ public final class LayerStackView extends BorderPane {
                     item.removed()));
         }
         stack.getLayers().setAll(layers);
+    }
+
+    /** The dashed layer of what a VM disk export adds: its packages and size, or why it cannot be planned. */
+    private StackLayer preview(LayerItem item, long total) {
+        boolean planned = vm.essentialsProperty().get() != null;
+        String problem = vm.essentialsErrorProperty().get();
+        String size = planned ? "+" + SizeText.kib(item.installedSize()) : (problem.isEmpty() ? "…" : "");
+        String detail = !problem.isEmpty() ? problem
+                : !planned ? "added by the VM export: planning…"
+                : item.requested().isEmpty() && item.dependencies().isEmpty()
+                        ? "added by the VM export: nothing, the remix has what booting needs"
+                        : "added by the VM export → " + SizeText.kib(item.totalSize());
+        List<StackLayer.Chip> chips = item.requested().stream().map(p -> chip(p, true)).toList();
+        List<StackLayer.Chip> deps = item.dependencies().stream().map(p -> chip(p, false)).toList();
+        String depText = deps.isEmpty() ? "" : "+" + SizeText.count(deps.size())
+                + (deps.size() == 1 ? " dependency, " : " dependencies, ") + SizeText.kib(item.dependencySize());
+        double fraction = total == 0 ? 0 : (double) item.installedSize() / total;
+        return new StackLayer(item.name(), false, fraction, size, detail, chips, depText, deps, item.removed(), true);
     }
 
     private static StackLayer.Chip chip(PlannedPackage p, boolean requested) {
@@ -119,7 +142,11 @@ public final class LayerStackView extends BorderPane {
 
     private Optional<String> selected() {
         String l = vm.selectedLayerProperty().get();
-        return l == null || LayerStackViewModel.BASE.equals(l) ? Optional.empty() : Optional.of(l);
+        return l == null || LayerStackViewModel.BASE.equals(l) || isPreview(l) ? Optional.empty() : Optional.of(l);
+    }
+
+    private boolean isPreview(String layer) {
+        return vm.items().stream().anyMatch(i -> i.preview() && i.name().equals(layer));
     }
 
     private static Button button(String text, String tip, javafx.event.EventHandler<javafx.event.ActionEvent> action) {
@@ -178,7 +205,7 @@ public final class LayerStackView extends BorderPane {
     }
 
     private ContextMenu layerMenu(String layer) {
-        if (LayerStackViewModel.BASE.equals(layer)) {
+        if (LayerStackViewModel.BASE.equals(layer) || isPreview(layer)) {
             return null;
         }
         MenuItem rename = item("Rename…", () -> renameSelected());
@@ -190,6 +217,9 @@ public final class LayerStackView extends BorderPane {
     }
 
     private ContextMenu packageMenu(String layer, String pkg) {
+        if (isPreview(layer)) {
+            return null;
+        }
         return new ContextMenu(item("Remove " + pkg + " from " + layer, () -> vm.removePackage(layer, pkg)));
     }
 

@@ -40,9 +40,18 @@ public final class LayerStackViewModel {
 
     public static final String BASE = "base";
 
+    /** The name of the preview layer of what a VM disk export adds (the engine's layer name). */
+    public static final String VM_ESSENTIALS = "vm-essentials";
+
     private final DocumentViewModel document;
     private final ReadOnlyObjectProperty<PackageCatalog> catalog;
     private final LatestOnly<RemixPlan> planner;
+    private final LatestOnly<PlannedLayer> essentialsPlanner;
+    private final ObjectProperty<String> vmKernel = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<PlannedLayer> essentials = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper essentialsError = new ReadOnlyStringWrapper("");
+    /** The plan of the spec shown, null while it is being planned. */
+    private RemixPlan shownPlan;
     private final ObservableList<LayerItem> items = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<RemixPlan> plan = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper planning = new ReadOnlyBooleanWrapper();
@@ -56,8 +65,10 @@ public final class LayerStackViewModel {
         this.document = document;
         this.catalog = catalog;
         this.planner = new LatestOnly<>(runner);
+        this.essentialsPlanner = new LatestOnly<>(runner);
         document.specProperty().addListener((o, a, b) -> replan());
         catalog.addListener((o, a, b) -> replan());
+        vmKernel.addListener((o, a, b) -> replanEssentials());
     }
 
     /** Called with the remix's final package set after every plan. */
@@ -71,8 +82,9 @@ public final class LayerStackViewModel {
             items.clear();
             return;
         }
-        items.setAll(fromSpec(spec, null));
+        shownPlan = null;
         keepSelection(spec);
+        replanEssentials();
         PackageCatalog c = catalog.get();
         if (c == null) {
             return;
@@ -82,7 +94,8 @@ public final class LayerStackViewModel {
             planning.set(false);
             error.set("");
             plan.set(result);
-            items.setAll(fromSpec(spec, result));
+            shownPlan = result;
+            publish();
             Map<String, PlannedPackage> set = new LinkedHashMap<>();
             result.packages().forEach(p -> set.put(p.name(), p));
             installedListeners.forEach(l -> l.accept(set));
@@ -90,6 +103,55 @@ public final class LayerStackViewModel {
             planning.set(false);
             error.set(failure.getMessage());
         });
+    }
+
+    /**
+     * Plans the preview of what a VM disk export adds, when a disk format is chosen ({@link
+     * #vmKernelProperty()} set): the engine's own {@code vm-essentials} layer on top of the remix.
+     */
+    private void replanEssentials() {
+        RemixSpec spec = document.spec();
+        PackageCatalog c = catalog.get();
+        String flavour = vmKernel.get();
+        essentials.set(null);
+        essentialsError.set("");
+        if (spec == null || c == null || flavour == null) {
+            essentialsPlanner.cancel();
+            publish();
+            return;
+        }
+        publish();
+        essentialsPlanner.submit(() -> c.vmEssentials(spec, flavour), layer -> {
+            essentials.set(layer);
+            publish();
+        }, failure -> {
+            essentialsError.set(failure.getMessage() == null ? failure.toString() : failure.getMessage());
+            publish();
+        });
+    }
+
+    /** The stack shown: the spec's layers with the figures of their plan, and the export's preview on top. */
+    private void publish() {
+        RemixSpec spec = document.spec();
+        if (spec == null) {
+            items.clear();
+            return;
+        }
+        List<LayerItem> list = new ArrayList<>(fromSpec(spec, shownPlan));
+        if (vmKernel.get() != null) {
+            list.add(preview(essentials.get()));
+        }
+        items.setAll(list);
+    }
+
+    /** The preview layer: what the export asks for as chips, what they pull in as dependencies; empty until planned. */
+    static LayerItem preview(PlannedLayer layer) {
+        if (layer == null) {
+            return new LayerItem(VM_ESSENTIALS, false, List.of(), List.of(), List.of(), 0, 0, 0, true);
+        }
+        return new LayerItem(VM_ESSENTIALS, false, layer.added().stream().filter(PlannedPackage::requested).toList(),
+                layer.added().stream().filter(p -> !p.requested()).toList(), layer.removed(), layer.installedSize(),
+                layer.downloadSize(), layer.totalInstalledSize(), true);
     }
 
     private void keepSelection(RemixSpec spec) {
@@ -131,6 +193,10 @@ public final class LayerStackViewModel {
     // ---- edits (each one goes through the document, so it can be undone)
 
     public Optional<String> addPackage(String layer, String pkg) {
+        if (VM_ESSENTIALS.equals(layer) && vmKernel.get() != null) {
+            return refuse("The vm-essentials layer is what a VM disk export adds and is not part of the remix;"
+                    + " add the package to a layer of the remix");
+        }
         if (BASE.equals(layer)) {
             return refuse("The base is the " + document.spec().variant().label()
                     + " variant and takes no packages; add the package to a layer above it");
@@ -212,6 +278,24 @@ public final class LayerStackViewModel {
     }
 
     // ---- properties
+
+    /**
+     * The kernel flavour of the VM disk export chosen in Build &amp; export ({@code cloud},
+     * {@code generic}), or null when the output is not a disk: then no preview layer is shown.
+     */
+    public ObjectProperty<String> vmKernelProperty() {
+        return vmKernel;
+    }
+
+    /** The planned preview of what the VM export adds, null while planning or when none is shown. */
+    public ReadOnlyObjectProperty<PlannedLayer> essentialsProperty() {
+        return essentials.getReadOnlyProperty();
+    }
+
+    /** Why the preview could not be planned (e.g. no kernel in the sources), else empty. */
+    public ReadOnlyStringProperty essentialsErrorProperty() {
+        return essentialsError.getReadOnlyProperty();
+    }
 
     public ObservableList<LayerItem> items() {
         return items;

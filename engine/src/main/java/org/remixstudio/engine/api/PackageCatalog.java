@@ -2,6 +2,9 @@ package org.remixstudio.engine.api;
 
 import java.util.List;
 import java.util.Optional;
+import org.remixstudio.engine.build.vm.DiskIds;
+import org.remixstudio.engine.build.vm.KernelFlavour;
+import org.remixstudio.engine.build.vm.VmEssentials;
 import org.remixstudio.engine.catalog.BinaryPackage;
 import org.remixstudio.engine.catalog.Catalog;
 import org.remixstudio.engine.catalog.CatalogSearch;
@@ -13,6 +16,7 @@ import org.remixstudio.engine.resolve.ResolutionCache;
 import org.remixstudio.engine.resolve.ResolvedPackage;
 import org.remixstudio.engine.resolve.Resolver;
 import org.remixstudio.engine.spec.RemixSpec;
+import org.remixstudio.engine.spec.RemixSpecWriter;
 
 /**
  * A loaded, verified catalog: search it, look packages up, resolve requests against it.
@@ -118,6 +122,31 @@ public final class PackageCatalog {
      */
     public Impact impact(RemixSpec spec, LayerEdit edit) {
         return planner().impact(spec, edit);
+    }
+
+    /**
+     * What a VM disk export adds on top of a remix: the {@code vm-essentials} layer (kernel of the
+     * flavour, systemd as init, initramfs-tools, systemd-boot, udev, the network stack, the boot's
+     * checkers), planned by the build's own layer planner, so it holds only what the remix lacks, with
+     * its sizes. The same preparation as {@link RemixEngine#build} for a disk format.
+     *
+     * @param kernelFlavour {@code cloud} or {@code generic}
+     * @throws EngineException for an unknown flavour, a kernel the catalog does not have for the remix's
+     *                         architecture, or a remix that cannot be resolved
+     */
+    public PlannedLayer vmEssentials(RemixSpec spec, String kernelFlavour) {
+        KernelFlavour flavour = KernelFlavour.fromName(kernelFlavour).orElseThrow(() -> new EngineException(
+                "kernel flavour '" + kernelFlavour + "' is not known; use cloud or generic"));
+        VmEssentials essentials = new VmEssentials(flavour);
+        String kernel = essentials.kernel(spec.architecture());
+        if (catalog.candidate(kernel).isEmpty()) {
+            throw new EngineException("no kernel for " + spec.architecture() + " in this catalog: a VM disk needs "
+                    + kernel + "; choose the " + (flavour == KernelFlavour.CLOUD ? "generic" : "cloud")
+                    + " kernel flavour, or export a container image instead");
+        }
+        RemixSpec prepared = essentials.prepare(spec, DiskIds.forSpec(new RemixSpecWriter().sha256(spec)));
+        List<PlannedLayer> layers = plan(prepared).layers();
+        return layers.get(layers.size() - 1);
     }
 
     private RemixPlanner planner() {
