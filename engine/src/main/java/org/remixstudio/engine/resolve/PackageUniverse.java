@@ -229,14 +229,14 @@ final class PackageUniverse {
         if (bp.important()) {
             important[pkg] = true;
         }
-        ensureTargets(bp.preDepends());
-        ensureTargets(bp.depends());
-        ensureTargets(bp.conflicts());
-        ensureTargets(bp.breaks());
-        ensureTargets(bp.recommends());
-        ensureTargets(bp.suggests());
-        ensureTargets(bp.replaces());
-        ensureTargets(bp.enhances());
+        ensureTargets(bp.preDepends(), ver);
+        ensureTargets(bp.depends(), ver);
+        ensureTargets(bp.conflicts(), ver);
+        ensureTargets(bp.breaks(), ver);
+        ensureTargets(bp.recommends(), ver);
+        ensureTargets(bp.suggests(), ver);
+        ensureTargets(bp.replaces(), ver);
+        ensureTargets(bp.enhances(), ver);
         bySource.computeIfAbsent(bp.source(), k -> new java.util.ArrayList<>(2)).add(ver);
         addProvides(ver);
     }
@@ -331,16 +331,42 @@ final class PackageUniverse {
     }
 
     /** Numbers the names a version's relations mention, in the order apt meets them. */
-    private void ensureTargets(List<RelationGroup> groups) {
+    private void ensureTargets(List<RelationGroup> groups, Ver current) {
         for (int g = 0; g < groups.size(); g++) {
             List<PackageRelation> alts = groups.get(g).alternatives();
             for (int i = 0; i < alts.size(); i++) {
                 PackageRelation r = alts.get(i);
-                ensure(targetName(r));
+                String target = targetName(r);
+                boolean fresh = names.id(target) < 0;
+                int qualified = ensure(target);
                 String q = r.archQualifier();
                 if (q != null && !"any".equals(q)) {
-                    // apt lazily lets every version of foo provide foo:ARCH (pkgcachegen NewPackage).
-                    ensure(r.name());
+                    int base = ensure(r.name());
+                    if (fresh && target.endsWith(nativeSuffix)) {
+                        provideLazily(qualified, base, current);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * apt creates {@code foo:ARCH} only when a relation first names it, and then lets every version
+     * of foo met so far, and foo's explicit providers, provide it (pkgcachegen {@code NewPackage});
+     * versions of foo met later provide it in {@link #addProvides}.
+     */
+    private void provideLazily(int qualified, int base, Ver current) {
+        Prv[] explicit = provides[base];
+        for (int i = 0, n = provideCounts[base]; i < n; i++) {
+            if (!explicit[i].implicit()) {
+                provide(qualified, explicit[i].owner(), explicit[i].owner().version(), true);
+            }
+        }
+        Ver[] met = versions[base];
+        if (met != null) {
+            for (Ver v : met) {
+                if (v != current) { // the version being added provides it in addProvides
+                    provide(qualified, v, v.version(), true);
                 }
             }
         }

@@ -62,6 +62,12 @@ class ResolverAgainstAptTest {
                 new Scenario("python3:any", new CatalogBuilder().pkg("tool", "1").depends("python3:any, awk:any")
                         .pkg("python3", "3.11").multiArch(MultiArch.ALLOWED)
                         .pkg("mawk", "1").provides("awk").multiArch(MultiArch.ALLOWED).build(), List.of("tool"), false),
+                new Scenario("native arch qualifier, package met before", new CatalogBuilder()
+                        .pkg("libstdc++-dev", "14").pkg("ghc", "9").recommends("libstdc++-dev:amd64").build(),
+                        List.of("ghc"), true),
+                new Scenario("native arch qualifier, package met after", new CatalogBuilder()
+                        .pkg("ghc", "9").depends("libstdc++-dev:amd64").pkg("libstdc++-dev", "14").build(),
+                        List.of("ghc"), false),
                 new Scenario("perl:any needs allowed", new CatalogBuilder().pkg("tool", "1").depends("perl:any")
                         .pkg("perl", "5").build(), List.of("tool"), false),
                 new Scenario("conflict resolved by other alternative", new CatalogBuilder()

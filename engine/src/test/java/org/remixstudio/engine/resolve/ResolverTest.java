@@ -312,6 +312,15 @@ class ResolverTest {
         }
 
         @Test
+        void nativeArchQualifier_isSatisfiedByThePackage_whereverItIsListed() {
+            Catalog before = new CatalogBuilder().pkg("lib", "1").pkg("tool", "1").depends("lib:amd64").build();
+            Catalog after = new CatalogBuilder().pkg("tool", "1").depends("lib:amd64").pkg("lib", "1").build();
+
+            assertThat(names(install(before, "tool"))).containsExactly("lib", "tool");
+            assertThat(names(install(after, "tool"))).containsExactly("lib", "tool");
+        }
+
+        @Test
         void anyQualifier_isSatisfiedByAnAllowedProvider() {
             Catalog c = new CatalogBuilder().pkg("tool", "1").depends("awk:any")
                     .pkg("mawk", "1").provides("awk").multiArch(MultiArch.ALLOWED).build();
