@@ -21,9 +21,11 @@ import org.remixstudio.engine.spec.RemixSpecFiles;
  *                     plus {@link #DEFAULT_FREE_BYTES} of free space
  * @param kernel       for the disk formats: {@code cloud} (default) or {@code generic}, the Debian
  *                     kernel flavour the VM essentials layer installs
+ * @param compress     for qcow2: store the clusters deflate-compressed (about half the size; slower to
+ *                     write and to read)
  */
 public record BuildRequest(Path spec, Path output, Format format, boolean squash, String tag, List<String> extraSources,
-                           Path lock, long diskBytes, String kernel) {
+                           Path lock, long diskBytes, String kernel, boolean compress) {
 
     /** Free space in the root filesystem of a disk image when no disk size is given. */
     public static final long DEFAULT_FREE_BYTES = 1L << 30;
@@ -62,17 +64,22 @@ public record BuildRequest(Path spec, Path output, Format format, boolean squash
 
     /** A build of what the spec resolves to now (no lock), disks sized to their content. */
     public BuildRequest(Path spec, Path output, Format format, boolean squash, String tag, List<String> extraSources) {
-        this(spec, output, format, squash, tag, extraSources, null, 0, "cloud");
+        this(spec, output, format, squash, tag, extraSources, null, 0, "cloud", false);
     }
 
     /** The same build with a whole-disk size for the disk formats. */
     public BuildRequest withDiskSize(long bytes) {
-        return new BuildRequest(spec, output, format, squash, tag, extraSources, lock, bytes, kernel);
+        return new BuildRequest(spec, output, format, squash, tag, extraSources, lock, bytes, kernel, compress);
+    }
+
+    /** The same build with deflate-compressed qcow2 clusters (or not). */
+    public BuildRequest withCompression(boolean on) {
+        return new BuildRequest(spec, output, format, squash, tag, extraSources, lock, diskBytes, kernel, on);
     }
 
     /** The same build installing another kernel flavour ({@code cloud} or {@code generic}) in a disk image. */
     public BuildRequest withKernel(String flavour) {
-        return new BuildRequest(spec, output, format, squash, tag, extraSources, lock, diskBytes, flavour);
+        return new BuildRequest(spec, output, format, squash, tag, extraSources, lock, diskBytes, flavour, compress);
     }
 
     /** The same build, held to the lock file beside the spec ({@code NAME.remix.lock.json}, as {@code remix lock} writes it). */
@@ -82,6 +89,6 @@ public record BuildRequest(Path spec, Path output, Format format, boolean squash
 
     /** The same build, held to a lock file. */
     public BuildRequest withLock(Path lockFile) {
-        return new BuildRequest(spec, output, format, squash, tag, extraSources, lockFile, diskBytes, kernel);
+        return new BuildRequest(spec, output, format, squash, tag, extraSources, lockFile, diskBytes, kernel, compress);
     }
 }

@@ -40,7 +40,7 @@ final class DiskExport {
         Instant time = Instant.ofEpochSecond(epoch != null ? epoch : Instant.now().getEpochSecond());
         VmDiskWriter.Result disk = new VmDiskWriter(ids).write(tree.output(), request.output(),
                 new VmDiskWriter.Options(built.name(), built.architecture(), format, request.diskBytes(),
-                        BuildRequest.DEFAULT_FREE_BYTES, time), progress);
+                        BuildRequest.DEFAULT_FREE_BYTES, time, request.compress()), progress);
         List<Path> sboms = new ArrayList<>();
         try {
             for (Path sbom : tree.sboms()) {

@@ -40,6 +40,9 @@ final class BuildCommand implements Callable<Integer> {
             description = "For disk images: the whole disk's size, e.g. 4G or 2500M (default: the image's files plus 1 GiB free).")
     long diskSize;
 
+    @Option(names = "--compress", description = "For qcow2: deflate-compressed clusters (about half the size, slower to write and read).")
+    boolean compress;
+
     @Option(names = "--kernel", defaultValue = "cloud", paramLabel = "FLAVOUR",
             description = "For disk images: the Debian kernel flavour, cloud or generic (default: ${DEFAULT-VALUE}).")
     String kernel;
@@ -127,7 +130,7 @@ final class BuildCommand implements Callable<Integer> {
         };
         Path out = output != null ? output : Path.of(baseName(specFile) + extension);
         BuildRequest request = new BuildRequest(specFile, out, kind, squash, tag, sources).withDiskSize(diskSize)
-                .withKernel(kernel);
+                .withKernel(kernel).withCompression(compress);
         if (lock != null) {
             request = request.withLock(lock);
         } else if (locked) {

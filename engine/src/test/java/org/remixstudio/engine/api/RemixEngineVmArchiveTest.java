@@ -98,7 +98,7 @@ class RemixEngineVmArchiveTest {
     }
 
     @Test
-    void disk_isReproducible_andAlsoWritesAVmdkWithTheSameContent() throws Exception {
+    void disk_isReproducible_andAlsoWritesAVmdkAndACompressedQcow2WithTheSameContent() throws Exception {
         BuildResult again = ENGINE.build(request("again.qcow2", BuildRequest.Format.QCOW2), e -> { });
         BuildResult vmdk = ENGINE.build(request("vm.vmdk", BuildRequest.Format.VMDK), e -> { });
 
@@ -107,6 +107,14 @@ class RemixEngineVmArchiveTest {
         assertThat(info.get("format").asText()).isEqualTo("vmdk");
         assertThat(info.get("format-specific").get("data").get("create-type").asText()).isEqualTo("streamOptimized");
         assertThat(sh("qemu-img", "compare", raw.output().toString(), vmdk.output().toString()))
+                .contains("Images are identical");
+
+        BuildResult compressed = ENGINE.build(request("packed.qcow2", BuildRequest.Format.QCOW2).withCompression(true),
+                e -> { });
+        assertThat(sh("qemu-img", "check", compressed.output().toString())).contains("No errors were found")
+                .containsPattern("[1-9][0-9.]*% compressed clusters");
+        assertThat(compressed.size()).isLessThan(qcow2.size());
+        assertThat(sh("qemu-img", "compare", raw.output().toString(), compressed.output().toString()))
                 .contains("Images are identical");
     }
 

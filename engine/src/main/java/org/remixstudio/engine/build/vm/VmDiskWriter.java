@@ -49,9 +49,10 @@ public final class VmDiskWriter {
      *
      * @param diskBytes the whole disk's size, or 0 for the root tree plus {@code freeBytes}
      * @param freeBytes free space left in the root filesystem when {@code diskBytes} is 0
+ * @param compress  deflate-compressed qcow2 clusters
      */
     public record Options(String name, String architecture, DiskImageFormat format, long diskBytes, long freeBytes,
-                          Instant timestamp) {
+                          Instant timestamp, boolean compress) {
     }
 
     /** What was written. */
@@ -103,7 +104,7 @@ public final class VmDiskWriter {
                         raw.at(rootPart.offset()), progress);
                 progress.accept(new ProgressEvent("disk", options.format().name().toLowerCase(Locale.ROOT),
                         3, 3, ProgressEvent.Unit.ITEMS));
-                new DiskImageWriter(ids.seeded(), false).write(raw.content(), options.format(), output);
+                new DiskImageWriter(ids.seeded(), options.compress()).write(raw.content(), options.format(), output);
             }
             Path xml = domainXmlFor(output);
             String domain = new LibvirtDomainXml(options.name(), output, options.format().name().toLowerCase(
