@@ -45,6 +45,7 @@ public final class Studio implements AutoCloseable {
     private final ImpactViewModel impact;
     private final BuildViewModel build;
     private final LibraryViewModel library;
+    private final StudioSettings settings;
 
     public Studio(StudioOptions options) {
         this.options = options;
@@ -59,8 +60,14 @@ public final class Studio implements AutoCloseable {
         this.library = new LibraryViewModel(new LibraryStore(options.paths().libraryDatabase()), runner);
         document.onSaved(file -> library.saved(document.spec().name(), file));
         build.onFinished(library::built);
+        this.settings = new StudioSettings(options.paths().settingsFile());
+        impact.policyProperty().set(settings.licensePolicy().orElse(null));
         layers.onInstalled(catalog::setInstalled);
         layers.onInstalled(details::setInstalled);
+        layers.licensesProperty().addListener((o, a, b) -> {
+            catalog.setLicenses(b);
+            details.setLicenses(b);
+        });
         catalog.selectedProperty().addListener((o, a, b) -> details.show(b));
         layers.selectedPackageProperty().addListener((o, a, b) -> details.show(b));
         document.specProperty().addListener((o, a, b) -> {
@@ -103,6 +110,16 @@ public final class Studio implements AutoCloseable {
         } catch (RuntimeException e) {
             onError.accept(e.getMessage());
         }
+    }
+
+    /**
+     * Applies a license policy to the impact pane's findings and remembers it ({@code null}: none).
+     *
+     * @throws java.io.IOException when the preferences cannot be written (the policy still applies)
+     */
+    public void setLicensePolicy(java.nio.file.Path policy) throws java.io.IOException {
+        impact.policyProperty().set(policy);
+        settings.setLicensePolicy(policy);
     }
 
     public StudioOptions options() {

@@ -10,9 +10,11 @@ import java.util.List;
  * @param sizeText        what the layer adds, e.g. {@code 41.2 MB}
  * @param dependencyText  e.g. {@code +23 dependencies, 41 MB}, empty when there are none
  * @param removed         names of packages the layer purges
+ * @param licenses        the layer's license mix for its stripe; empty when not known yet
  */
 public record StackLayer(String name, boolean base, double fraction, String sizeText, String detailText,
-                         List<Chip> chips, String dependencyText, List<Chip> dependencies, List<String> removed) {
+                         List<Chip> chips, String dependencyText, List<Chip> dependencies, List<String> removed,
+                         List<LicenseStripe.Segment> licenses) {
 
     /** A package on a layer: its name and a short size text. */
     public record Chip(String name, String detail, String tooltip) {
@@ -22,5 +24,6 @@ public record StackLayer(String name, boolean base, double fraction, String size
         chips = List.copyOf(chips);
         dependencies = List.copyOf(dependencies);
         removed = List.copyOf(removed);
+        licenses = List.copyOf(licenses);
     }
 }

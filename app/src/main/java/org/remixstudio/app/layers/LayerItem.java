@@ -1,6 +1,7 @@
 package org.remixstudio.app.layers;
 
 import java.util.List;
+import java.util.Map;
 import org.remixstudio.engine.api.PlannedPackage;
 
 /**
@@ -15,14 +16,18 @@ import org.remixstudio.engine.api.PlannedPackage;
  * @param installedSize KiB this layer adds
  * @param downloadSize  bytes of its {@code .deb}s
  * @param totalSize     KiB of the image once this layer is applied
+ * @param licenseMix    how many of the layer's packages are in each license category ({@code pending}: not
+ *                      known yet); empty before the plan
  */
 public record LayerItem(String name, boolean base, List<PlannedPackage> requested, List<PlannedPackage> dependencies,
-                        List<String> removed, long installedSize, long downloadSize, long totalSize) {
+                        List<String> removed, long installedSize, long downloadSize, long totalSize,
+                        Map<String, Integer> licenseMix) {
 
     public LayerItem {
         requested = List.copyOf(requested);
         dependencies = List.copyOf(dependencies);
         removed = List.copyOf(removed);
+        licenseMix = Map.copyOf(licenseMix);
     }
 
     /** Installed KiB of the dependencies alone. */

@@ -21,6 +21,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.remixstudio.app.controls.DragFormats;
 import org.remixstudio.app.controls.LayerStack;
+import org.remixstudio.app.controls.LicenseStripe;
 import org.remixstudio.app.controls.SizeText;
 import org.remixstudio.app.controls.StackLayer;
 import org.remixstudio.app.impact.ImpactViewModel;
@@ -80,7 +81,7 @@ public final class LayerStackView extends BorderPane {
             }
             String detail = item.base() ? vm.variantLabel() : (plan == null ? "" : "→ " + SizeText.kib(item.totalSize()));
             layers.add(new StackLayer(item.name(), item.base(), fraction, size, detail, chips, depText, deps,
-                    item.removed()));
+                    item.removed(), LicenseStripe.segments(item.licenseMix())));
         }
         stack.getLayers().setAll(layers);
     }

@@ -21,8 +21,10 @@ import org.remixstudio.app.document.DocumentViewModel;
 import org.remixstudio.app.document.SpecEdits;
 import org.remixstudio.app.tasks.BackgroundRunner;
 import org.remixstudio.app.tasks.LatestOnly;
+import org.remixstudio.app.tasks.LatestStream;
 import org.remixstudio.engine.api.LayerEdit;
 import org.remixstudio.engine.api.PackageCatalog;
+import org.remixstudio.engine.api.PackageLicenseInfo;
 import org.remixstudio.engine.api.PlannedLayer;
 import org.remixstudio.engine.api.PlannedPackage;
 import org.remixstudio.engine.api.RemixPlan;
@@ -50,12 +52,17 @@ public final class LayerStackViewModel {
     private final ObjectProperty<String> selectedLayer = new SimpleObjectProperty<>();
     private final ObjectProperty<String> selectedPackage = new SimpleObjectProperty<>();
     private final List<Consumer<Map<String, PlannedPackage>>> installedListeners = new ArrayList<>();
+    private final LatestStream<PackageLicenseInfo> licenseStream;
+    private final ReadOnlyObjectWrapper<Map<String, PackageLicenseInfo>> licenses =
+            new ReadOnlyObjectWrapper<>(Map.of());
+    private final ReadOnlyBooleanWrapper licensesPending = new ReadOnlyBooleanWrapper();
 
     public LayerStackViewModel(DocumentViewModel document, ReadOnlyObjectProperty<PackageCatalog> catalog,
                                BackgroundRunner runner) {
         this.document = document;
         this.catalog = catalog;
         this.planner = new LatestOnly<>(runner);
+        this.licenseStream = new LatestStream<>(runner);
         document.specProperty().addListener((o, a, b) -> replan());
         catalog.addListener((o, a, b) -> replan());
     }
@@ -71,7 +78,7 @@ public final class LayerStackViewModel {
             items.clear();
             return;
         }
-        items.setAll(fromSpec(spec, null));
+        items.setAll(fromSpec(spec, null, licenses.get()));
         keepSelection(spec);
         PackageCatalog c = catalog.get();
         if (c == null) {
@@ -82,12 +89,33 @@ public final class LayerStackViewModel {
             planning.set(false);
             error.set("");
             plan.set(result);
-            items.setAll(fromSpec(spec, result));
+            items.setAll(fromSpec(spec, result, licenses.get()));
             Map<String, PlannedPackage> set = new LinkedHashMap<>();
             result.packages().forEach(p -> set.put(p.name(), p));
             installedListeners.forEach(l -> l.accept(set));
+            streamLicenses(c, spec, result);
         }, failure -> {
             planning.set(false);
+            error.set(failure.getMessage());
+        });
+    }
+
+    /**
+     * The licenses of the plan's packages for the layers' stripes: what the store knows at once, the rest as
+     * copyright files are read. A newer plan cancels the stream; licenses already known are kept.
+     */
+    private void streamLicenses(PackageCatalog c, RemixSpec spec, RemixPlan result) {
+        List<PlannedPackage> packages = result.packages();
+        licensesPending.set(true);
+        licenseStream.submit(sink -> c.licenses(packages, sink, e -> { }), batch -> {
+            Map<String, PackageLicenseInfo> next = new HashMap<>(licenses.get());
+            batch.forEach(l -> next.put(l.name(), l));
+            licenses.set(Map.copyOf(next));
+            if (document.spec() == spec) {
+                items.setAll(fromSpec(spec, result, next));
+            }
+        }, () -> licensesPending.set(false), failure -> {
+            licensesPending.set(false);
             error.set(failure.getMessage());
         });
     }
@@ -100,13 +128,17 @@ public final class LayerStackViewModel {
         }
     }
 
-    /** Base first; figures from the plan when there is one. */
-    static List<LayerItem> fromSpec(RemixSpec spec, RemixPlan plan) {
+    /**
+     * Base first; figures from the plan when there is one, license mixes from {@code licenses} (by package
+     * name; a package whose license is missing there, or known for another version, counts as pending).
+     */
+    static List<LayerItem> fromSpec(RemixSpec spec, RemixPlan plan, Map<String, PackageLicenseInfo> licenses) {
         List<LayerItem> out = new ArrayList<>();
         Optional<PlannedLayer> base = plan == null ? Optional.empty() : plan.layer(BASE);
         out.add(new LayerItem(BASE, true, List.of(), base.map(PlannedLayer::added).orElse(List.of()), List.of(),
                 base.map(PlannedLayer::installedSize).orElse(0L), base.map(PlannedLayer::downloadSize).orElse(0L),
-                base.map(PlannedLayer::totalInstalledSize).orElse(0L)));
+                base.map(PlannedLayer::totalInstalledSize).orElse(0L),
+                mix(base.map(PlannedLayer::added).orElse(List.of()), licenses)));
         for (LayerSpec layer : spec.layers()) {
             Optional<PlannedLayer> planned = plan == null ? Optional.empty() : plan.layer(layer.name());
             Map<String, PlannedPackage> added = new HashMap<>();
@@ -123,7 +155,19 @@ public final class LayerStackViewModel {
                     planned.map(PlannedLayer::removed).orElse(layer.remove()),
                     planned.map(PlannedLayer::installedSize).orElse(0L),
                     planned.map(PlannedLayer::downloadSize).orElse(0L),
-                    planned.map(PlannedLayer::totalInstalledSize).orElse(0L)));
+                    planned.map(PlannedLayer::totalInstalledSize).orElse(0L),
+                    mix(planned.map(PlannedLayer::added).orElse(List.of()), licenses)));
+        }
+        return out;
+    }
+
+    /** Packages per license category; {@code pending} for those whose license is not known yet. */
+    static Map<String, Integer> mix(List<PlannedPackage> packages, Map<String, PackageLicenseInfo> licenses) {
+        Map<String, Integer> out = new HashMap<>();
+        for (PlannedPackage p : packages) {
+            PackageLicenseInfo l = licenses.get(p.name());
+            String category = l == null || !l.version().equals(p.version()) ? "pending" : l.category();
+            out.merge(category, 1, Integer::sum);
         }
         return out;
     }
@@ -215,6 +259,16 @@ public final class LayerStackViewModel {
 
     public ObservableList<LayerItem> items() {
         return items;
+    }
+
+    /** The licenses known so far of the remix's packages, by name. */
+    public ReadOnlyObjectProperty<Map<String, PackageLicenseInfo>> licensesProperty() {
+        return licenses.getReadOnlyProperty();
+    }
+
+    /** Whether licenses of the plan's packages are still being read. */
+    public ReadOnlyBooleanProperty licensesPendingProperty() {
+        return licensesPending.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<RemixPlan> planProperty() {
