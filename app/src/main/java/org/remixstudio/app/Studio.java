@@ -36,6 +36,11 @@ public final class Studio implements AutoCloseable {
 
     private final StudioOptions options;
     private final BackgroundRunner runner = new BackgroundRunner(3);
+    /**
+     * License streams read copyright files, fetching {@code .deb}s: minutes for a large remix on a first
+     * run. They get threads of their own so that plans, searches and saves never wait behind them.
+     */
+    private final BackgroundRunner licenseRunner = new BackgroundRunner(2);
     private final RemixEngine engine;
     private final Autosave autosave;
     private final DocumentViewModel document;
@@ -54,8 +59,8 @@ public final class Studio implements AutoCloseable {
         this.document = new DocumentViewModel(runner, new RecentFiles(options.paths().recentFiles()), autosave);
         this.catalog = new CatalogViewModel(engine, runner);
         this.details = new PackageDetailsViewModel(catalog.catalogProperty(), runner);
-        this.layers = new LayerStackViewModel(document, catalog.catalogProperty(), runner);
-        this.impact = new ImpactViewModel(document, catalog.catalogProperty(), runner);
+        this.layers = new LayerStackViewModel(document, catalog.catalogProperty(), runner, licenseRunner);
+        this.impact = new ImpactViewModel(document, catalog.catalogProperty(), runner, licenseRunner);
         this.build = new BuildViewModel(engine, document, runner, java.nio.file.Path.of(System.getProperty("user.home")));
         this.library = new LibraryViewModel(new LibraryStore(options.paths().libraryDatabase()), runner);
         document.onSaved(file -> library.saved(document.spec().name(), file));
@@ -165,5 +170,6 @@ public final class Studio implements AutoCloseable {
     @Override
     public void close() {
         runner.close();
+        licenseRunner.close();
     }
 }

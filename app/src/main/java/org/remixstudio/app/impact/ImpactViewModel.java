@@ -63,11 +63,11 @@ public final class ImpactViewModel {
     private Runnable pendingPreview;
 
     public ImpactViewModel(DocumentViewModel document, ReadOnlyObjectProperty<PackageCatalog> catalog,
-                           BackgroundRunner runner) {
+                           BackgroundRunner runner, BackgroundRunner licenseRunner) {
         this.document = document;
         this.catalog = catalog;
         this.computation = new LatestOnly<>(runner);
-        this.licenseStream = new LatestStream<>(runner);
+        this.licenseStream = new LatestStream<>(licenseRunner);
         policy.addListener((o, a, b) -> {
             ImpactSummary shown = summary.get();
             if (shown != null && !busy.get()) {

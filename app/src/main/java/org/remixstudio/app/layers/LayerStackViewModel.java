@@ -58,11 +58,11 @@ public final class LayerStackViewModel {
     private final ReadOnlyBooleanWrapper licensesPending = new ReadOnlyBooleanWrapper();
 
     public LayerStackViewModel(DocumentViewModel document, ReadOnlyObjectProperty<PackageCatalog> catalog,
-                               BackgroundRunner runner) {
+                               BackgroundRunner runner, BackgroundRunner licenseRunner) {
         this.document = document;
         this.catalog = catalog;
         this.planner = new LatestOnly<>(runner);
-        this.licenseStream = new LatestStream<>(runner);
+        this.licenseStream = new LatestStream<>(licenseRunner);
         document.specProperty().addListener((o, a, b) -> replan());
         catalog.addListener((o, a, b) -> replan());
     }
