@@ -119,9 +119,13 @@ public final class MainWindow {
         MenuItem saveAs = item("Save as…", "Shortcut+Shift+S", this::saveAs);
         MenuItem build = item("Build & export…", "Shortcut+B", () -> openBuild());
         MenuItem library = item("Library…", "Shortcut+Shift+L", () -> openLibrary());
+        MenuItem policy = item("License policy…", null, this::choosePolicy);
+        policy.setId("menu-license-policy");
+        MenuItem noPolicy = item("No license policy", null, () -> setPolicy(null));
         MenuItem quit = item("Quit", "Shortcut+Q", () -> whenChangesSettled(stage::close));
         Menu file = new Menu("_File", null, newRemix, open, recent, new SeparatorMenuItem(), save, saveAs,
-                new SeparatorMenuItem(), build, library, new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), build, library, new SeparatorMenuItem(), policy, noPolicy,
+                new SeparatorMenuItem(), quit);
 
         MenuItem undo = item("Undo", "Shortcut+Z", doc::undo);
         undo.textProperty().bind(doc.undoLabelProperty());
@@ -286,6 +290,26 @@ public final class MainWindow {
 
     public void openFile(Path file) {
         studio.document().open(file, this::error);
+    }
+
+    /** File ▸ License policy…: a policy JSON file (docs/licenses.md) whose findings the impact pane lists. */
+    private void choosePolicy() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("License policy");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("License policy (*.json)", "*.json"));
+        Path current = studio.impact().policyProperty().get();
+        if (current != null && current.getParent() != null && java.nio.file.Files.isDirectory(current.getParent())) {
+            chooser.setInitialDirectory(current.getParent().toFile());
+        }
+        Optional.ofNullable(chooser.showOpenDialog(stage)).map(java.io.File::toPath).ifPresent(this::setPolicy);
+    }
+
+    private void setPolicy(Path policy) {
+        try {
+            studio.setLicensePolicy(policy);
+        } catch (java.io.IOException e) {
+            error("The license policy applies, but could not be remembered: " + e.getMessage());
+        }
     }
 
     private void fillRecent(Menu recent) {

@@ -37,6 +37,11 @@ public final class Studio implements AutoCloseable {
 
     private final StudioOptions options;
     private final BackgroundRunner runner = new BackgroundRunner(3);
+    /**
+     * License streams read copyright files, fetching {@code .deb}s: minutes for a large remix on a first
+     * run. They get threads of their own so that plans, searches and saves never wait behind them.
+     */
+    private final BackgroundRunner licenseRunner = new BackgroundRunner(2);
     private final RemixEngine engine;
     private final Autosave autosave;
     private final DocumentViewModel document;
@@ -46,6 +51,7 @@ public final class Studio implements AutoCloseable {
     private final ImpactViewModel impact;
     private final BuildViewModel build;
     private final LibraryViewModel library;
+    private final StudioSettings settings;
 
     public Studio(StudioOptions options) {
         this.options = options;
@@ -54,19 +60,25 @@ public final class Studio implements AutoCloseable {
         this.document = new DocumentViewModel(runner, new RecentFiles(options.paths().recentFiles()), autosave);
         this.catalog = new CatalogViewModel(engine, runner);
         this.details = new PackageDetailsViewModel(catalog.catalogProperty(), runner);
-        this.layers = new LayerStackViewModel(document, catalog.catalogProperty(), runner);
-        this.impact = new ImpactViewModel(document, catalog.catalogProperty(), runner);
+        this.layers = new LayerStackViewModel(document, catalog.catalogProperty(), runner, licenseRunner);
+        this.impact = new ImpactViewModel(document, catalog.catalogProperty(), runner, licenseRunner);
         this.build = new BuildViewModel(engine, document, runner, java.nio.file.Path.of(System.getProperty("user.home")),
                 new BootConsoleViewModel());
         this.library = new LibraryViewModel(new LibraryStore(options.paths().libraryDatabase()), runner);
         document.onSaved(file -> library.saved(document.spec().name(), file));
         build.onFinished(library::built);
+        this.settings = new StudioSettings(options.paths().settingsFile());
+        impact.policyProperty().set(settings.licensePolicy().orElse(null));
         // a VM disk output shows what the export adds as a preview layer on the stack
         layers.vmKernelProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
                 () -> build.outputProperty().get() != null && build.outputProperty().get().disk()
                         ? build.kernelProperty().get() : null, build.outputProperty(), build.kernelProperty()));
         layers.onInstalled(catalog::setInstalled);
         layers.onInstalled(details::setInstalled);
+        layers.licensesProperty().addListener((o, a, b) -> {
+            catalog.setLicenses(b);
+            details.setLicenses(b);
+        });
         catalog.selectedProperty().addListener((o, a, b) -> details.show(b));
         layers.selectedPackageProperty().addListener((o, a, b) -> details.show(b));
         document.specProperty().addListener((o, a, b) -> {
@@ -109,6 +121,16 @@ public final class Studio implements AutoCloseable {
         } catch (RuntimeException e) {
             onError.accept(e.getMessage());
         }
+    }
+
+    /**
+     * Applies a license policy to the impact pane's findings and remembers it ({@code null}: none).
+     *
+     * @throws java.io.IOException when the preferences cannot be written (the policy still applies)
+     */
+    public void setLicensePolicy(java.nio.file.Path policy) throws java.io.IOException {
+        impact.policyProperty().set(policy);
+        settings.setLicensePolicy(policy);
     }
 
     public StudioOptions options() {
@@ -155,5 +177,6 @@ public final class Studio implements AutoCloseable {
     public void close() {
         build.console().stop();
         runner.close();
+        licenseRunner.close();
     }
 }

@@ -29,6 +29,7 @@ import atlantafx.base.controls.CustomTextField;
 import javafx.scene.control.Button;
 import org.remixstudio.app.controls.DragFormats;
 import org.remixstudio.app.controls.SizeText;
+import org.remixstudio.engine.api.PackageLicenseInfo;
 
 /**
  * The left pane: search field, filters and the package list. Rows are dragged onto layers; Enter or
@@ -233,11 +234,33 @@ public final class CatalogView extends VBox {
             version.setText(row.version());
             description.setText(row.description());
             size.setText(SizeText.kib(row.installedSize()));
+            showLicense(row.license());
             installedMark.setVisible(row.installed());
             installedMark.setManaged(row.installed());
             setGraphic(box);
             setAccessibleText(row.name() + " " + row.version() + ", " + SizeText.kib(row.installedSize())
-                    + (row.installed() ? ", in this remix" : "") + ". " + row.description());
+                    + (row.installed() ? ", in this remix" : "")
+                    + (row.license() == null ? "" : ", license " + row.license().spdx()) + ". " + row.description());
+        }
+
+        /** The badge: category colour and SPDX id once known, "…" until then; never a guess. */
+        private void showLicense(PackageLicenseInfo l) {
+            license.getStyleClass().removeIf(c -> c.startsWith("license-") && !c.equals("license-badge"));
+            if (l == null) {
+                license.setText("…");
+                license.getStyleClass().add("license-pending");
+                license.getTooltip().setText("License: not known yet");
+                return;
+            }
+            boolean unknown = l.howFound().equals("unknown");
+            license.setText(unknown ? "unknown" : shortId(l.spdx()));
+            license.getStyleClass().add("license-" + l.category());
+            license.getTooltip().setText(l.spdx() + " (" + l.category() + ", " + l.howFound() + ")"
+                    + (l.reason().isEmpty() ? "" : "\n" + l.reason()));
+        }
+
+        private static String shortId(String spdx) {
+            return spdx.length() > 28 ? spdx.substring(0, 27) + "…" : spdx;
         }
     }
 }

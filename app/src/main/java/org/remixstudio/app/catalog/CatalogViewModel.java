@@ -26,6 +26,7 @@ import org.remixstudio.app.controls.SizeText;
 import org.remixstudio.app.tasks.BackgroundRunner;
 import org.remixstudio.app.tasks.LatestOnly;
 import org.remixstudio.engine.api.PackageCatalog;
+import org.remixstudio.engine.api.PackageLicenseInfo;
 import org.remixstudio.engine.api.PackageSummary;
 import org.remixstudio.engine.api.PlannedPackage;
 import org.remixstudio.engine.api.ProgressEvent;
@@ -47,6 +48,7 @@ public final class CatalogViewModel {
     private final RemixEngine engine;
     private final BackgroundRunner runner;
     private final LatestOnly<List<PackageSummary>> search;
+    private final LatestOnly<Map<String, PackageLicenseInfo>> licenseLookup;
 
     private final ReadOnlyObjectWrapper<PackageCatalog> catalog = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
@@ -62,6 +64,8 @@ public final class CatalogViewModel {
     private final ObservableList<String> sections = FXCollections.observableArrayList();
 
     private Map<String, PlannedPackage> installed = Map.of();
+    private Map<String, PackageLicenseInfo> remixLicenses = Map.of();
+    private Map<String, PackageLicenseInfo> hitLicenses = Map.of();
     private List<PackageSummary> hits = List.of();
     private Task<PackageCatalog> loadTask;
     private String loadedKey;
@@ -70,6 +74,7 @@ public final class CatalogViewModel {
         this.engine = engine;
         this.runner = runner;
         this.search = new LatestOnly<>(runner);
+        this.licenseLookup = new LatestOnly<>(runner);
         sections.add(ALL_SECTIONS);
         sections.addAll(DebianSections.ALL);
         query.addListener((o, a, b) -> runSearch());
@@ -209,11 +214,37 @@ public final class CatalogViewModel {
         search.submit(() -> c.search(text, SEARCH_LIMIT), result -> {
             hits = result;
             refreshRows();
+            lookUpLicenses(c, result);
         }, failure -> {
             hits = List.of();
             error.set(failure.getMessage());
             refreshRows();
         });
+    }
+
+    /** The badges of search hits: only what the license store knows (no copyright file is read for a search). */
+    private void lookUpLicenses(PackageCatalog c, List<PackageSummary> found) {
+        List<PlannedPackage> asked = found.stream().map(s -> new PlannedPackage(s.name(), s.version(), s.architecture(),
+                "", "", "", s.installedSize(), s.size(), false, "")).toList();
+        licenseLookup.submit(() -> c.knownLicenses(asked), known -> {
+            hitLicenses = Map.copyOf(known);
+            refreshRows();
+        }, failure -> { });
+    }
+
+    /** Called by the layer stack as the licenses of the remix's packages become known. */
+    public void setLicenses(Map<String, PackageLicenseInfo> licenses) {
+        remixLicenses = Map.copyOf(licenses);
+        refreshRows();
+    }
+
+    /** The license of that package version as known, or null. */
+    PackageLicenseInfo license(String name, String version) {
+        PackageLicenseInfo l = remixLicenses.get(name);
+        if (l == null || !l.version().equals(version)) {
+            l = hitLicenses.get(name);
+        }
+        return l != null && l.version().equals(version) ? l : null;
     }
 
     private void refreshRows() {
@@ -224,7 +255,7 @@ public final class CatalogViewModel {
             if (onlyInstalled) {
                 installed.values().stream().sorted(Comparator.comparing(PlannedPackage::name))
                         .forEach(p -> out.add(new CatalogRow(p.name(), p.version(), "", p.installedSize(), p.size(),
-                                p.reason(), true)));
+                                p.reason(), true, license(p.name(), p.version()))));
             }
         } else {
             for (PackageSummary s : hits) {
@@ -236,7 +267,7 @@ public final class CatalogViewModel {
                     continue;
                 }
                 out.add(new CatalogRow(s.name(), s.version(), s.section(), s.installedSize(), s.size(),
-                        s.shortDescription(), in));
+                        s.shortDescription(), in, license(s.name(), s.version())));
             }
         }
         rows.setAll(out);

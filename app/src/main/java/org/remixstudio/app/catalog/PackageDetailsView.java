@@ -4,9 +4,11 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.remixstudio.app.controls.SizeText;
 import org.remixstudio.engine.api.PackageDetails;
+import org.remixstudio.engine.api.PackageLicenseInfo;
 
 /** The details of the selected package: what it is, its sizes, why it is in the remix, what needs it. */
 public final class PackageDetailsView extends ScrollPane {
@@ -51,7 +53,24 @@ public final class PackageDetailsView extends ScrollPane {
         row = field(grid, row, "Section", d.section() + (d.priority().isEmpty() ? "" : ", " + d.priority()));
         row = field(grid, row, "Installed", SizeText.kib(d.installedSize()));
         row = field(grid, row, "Download", SizeText.bytes(d.size()));
-        row = field(grid, row, "License", "not known yet");
+        if (info.license().isPresent()) {
+            PackageLicenseInfo l = info.license().get();
+            row = field(grid, row, "License", l.spdx().equals("NOASSERTION") ? "unknown" : l.spdx());
+            row = field(grid, row, "Category", l.category() + (l.nonFree() ? " (non-free component)" : ""));
+            row = field(grid, row, "How found", switch (l.howFound()) {
+                case "declared" -> "declared (machine-readable copyright file)";
+                case "detected" -> "detected in the copyright file's text";
+                default -> "unknown";
+            });
+            if (!l.reason().isEmpty()) {
+                row = field(grid, row, l.howFound().equals("unknown") ? "Why unknown" : "Note", l.reason());
+            }
+            if (l.licenses().size() > 1) {
+                row = field(grid, row, "All licenses", String.join(", ", l.licenses()));
+            }
+        } else {
+            row = field(grid, row, "License", "not known yet");
+        }
         row = field(grid, row, "Source", d.source() + " " + d.sourceVersion());
         if (!d.suite().isEmpty()) {
             row = field(grid, row, "From", d.suite() + "/" + d.component());
@@ -81,6 +100,8 @@ public final class PackageDetailsView extends ScrollPane {
     private static int field(GridPane grid, int row, String key, String value) {
         Label k = new Label(key);
         k.getStyleClass().add("field-key");
+        // a long wrapping value must not squeeze the key column down to an ellipsis
+        k.setMinWidth(Region.USE_PREF_SIZE);
         Label v = new Label(value);
         v.setWrapText(true);
         grid.addRow(row, k, v);

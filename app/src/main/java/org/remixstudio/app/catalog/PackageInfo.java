@@ -3,6 +3,7 @@ package org.remixstudio.app.catalog;
 import java.util.List;
 import java.util.Optional;
 import org.remixstudio.engine.api.PackageDetails;
+import org.remixstudio.engine.api.PackageLicenseInfo;
 import org.remixstudio.engine.api.PlannedPackage;
 
 /**
@@ -11,6 +12,8 @@ import org.remixstudio.engine.api.PlannedPackage;
  *
  * @param planned      the package as the remix installs it (layer and reason), empty when it does not
  * @param neededHere   installed packages of the remix that depend on it
+ * @param license      its license, how it was found and why it is unknown; empty while not known
  */
-public record PackageInfo(PackageDetails details, Optional<PlannedPackage> planned, List<String> neededHere) {
+public record PackageInfo(PackageDetails details, Optional<PlannedPackage> planned, List<String> neededHere,
+                          Optional<PackageLicenseInfo> license) {
 }

@@ -107,6 +107,7 @@ final class LayerStackSkin extends SkinBase<LayerStack> {
         bar.setFraction(layer.fraction());
         bar.setAccessibleText(layer.sizeText());
         LicenseStripe stripe = new LicenseStripe();
+        stripe.segmentsProperty().set(layer.licenses());
         card.getChildren().addAll(header, bar, stripe);
 
         if (!layer.chips().isEmpty()) {

@@ -18,8 +18,8 @@ final class LicenseStripeSkin extends SkinBase<LicenseStripe> {
         var segments = getSkinnable().segmentsProperty().get();
         if (segments.isEmpty()) {
             Region unknown = new Region();
-            unknown.getStyleClass().addAll("segment", "license-unknown");
-            Tooltip.install(unknown, new Tooltip("Licenses: not known yet (the engine does not report them yet)"));
+            unknown.getStyleClass().addAll("segment", "license-pending");
+            Tooltip.install(unknown, new Tooltip("Licenses: not known yet"));
             getChildren().add(unknown);
             return;
         }
@@ -27,7 +27,8 @@ final class LicenseStripeSkin extends SkinBase<LicenseStripe> {
             Region r = new Region();
             r.getStyleClass().addAll("segment", "license-" + s.category());
             r.setUserData(s.weight());
-            Tooltip.install(r, new Tooltip(s.category()));
+            Tooltip.install(r, new Tooltip((s.category().equals("pending") ? "license not known yet" : s.category())
+                    + ": " + (long) s.weight() + " package" + (s.weight() == 1 ? "" : "s")));
             getChildren().add(r);
         }
     }

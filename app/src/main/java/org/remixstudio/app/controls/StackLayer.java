@@ -10,17 +10,27 @@ import java.util.List;
  * @param sizeText        what the layer adds, e.g. {@code 41.2 MB}
  * @param dependencyText  e.g. {@code +23 dependencies, 41 MB}, empty when there are none
  * @param removed         names of packages the layer purges
+ * @param licenses        the layer's license mix for its stripe; empty when not known yet
  * @param preview         a layer that is not part of the remix but shown for what an export adds: drawn
  *                        dashed, takes no drops, no menus, no removals
  */
 public record StackLayer(String name, boolean base, double fraction, String sizeText, String detailText,
                          List<Chip> chips, String dependencyText, List<Chip> dependencies, List<String> removed,
-                         boolean preview) {
+                         List<LicenseStripe.Segment> licenses, boolean preview) {
 
-    /** A layer of the remix. */
+    /** A layer of the remix whose licenses are not known yet. */
     public StackLayer(String name, boolean base, double fraction, String sizeText, String detailText,
                       List<Chip> chips, String dependencyText, List<Chip> dependencies, List<String> removed) {
-        this(name, base, fraction, sizeText, detailText, chips, dependencyText, dependencies, removed, false);
+        this(name, base, fraction, sizeText, detailText, chips, dependencyText, dependencies, removed, List.of(),
+                false);
+    }
+
+    /** A layer of the remix with its license mix. */
+    public StackLayer(String name, boolean base, double fraction, String sizeText, String detailText,
+                      List<Chip> chips, String dependencyText, List<Chip> dependencies, List<String> removed,
+                      List<LicenseStripe.Segment> licenses) {
+        this(name, base, fraction, sizeText, detailText, chips, dependencyText, dependencies, removed, licenses,
+                false);
     }
 
     /** A package on a layer: its name and a short size text. */
@@ -31,5 +41,6 @@ public record StackLayer(String name, boolean base, double fraction, String size
         chips = List.copyOf(chips);
         dependencies = List.copyOf(dependencies);
         removed = List.copyOf(removed);
+        licenses = List.copyOf(licenses);
     }
 }

@@ -17,9 +17,10 @@ import org.remixstudio.engine.api.RemixPlan;
  * @param installedAfter  KiB
  * @param downloadBefore  bytes
  * @param downloadAfter   bytes
+ * @param impact          the engine's answer, which the license stream starts from
  */
 public record ImpactSummary(List<PlannedPackage> added, List<PlannedPackage> removed, long installedBefore,
-                            long installedAfter, long downloadBefore, long downloadAfter) {
+                            long installedAfter, long downloadBefore, long downloadAfter, Impact impact) {
 
     public ImpactSummary {
         added = List.copyOf(added);
@@ -29,7 +30,7 @@ public record ImpactSummary(List<PlannedPackage> added, List<PlannedPackage> rem
     /** The engine's answer about a package edit. */
     public static ImpactSummary of(Impact impact) {
         return new ImpactSummary(sorted(impact.added()), sorted(impact.removed()), impact.before().installedSize(),
-                impact.after().installedSize(), impact.before().downloadSize(), impact.after().downloadSize());
+                impact.after().installedSize(), impact.before().downloadSize(), impact.after().downloadSize(), impact);
     }
 
     /**
@@ -53,7 +54,8 @@ public record ImpactSummary(List<PlannedPackage> added, List<PlannedPackage> rem
             }
         });
         return new ImpactSummary(added, removed, before.installedSize(), after.installedSize(),
-                before.downloadSize(), after.downloadSize());
+                before.downloadSize(), after.downloadSize(), new Impact(before, after, added, removed,
+                after.installedSize() - before.installedSize(), after.downloadSize() - before.downloadSize()));
     }
 
     public long installedDelta() {

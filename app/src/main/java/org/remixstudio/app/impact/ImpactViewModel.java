@@ -1,18 +1,23 @@
 package org.remixstudio.app.impact;
 
+import java.nio.file.Path;
 import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import org.remixstudio.app.document.DocumentChange;
 import org.remixstudio.app.document.DocumentViewModel;
 import org.remixstudio.app.tasks.BackgroundRunner;
 import org.remixstudio.app.tasks.LatestOnly;
+import org.remixstudio.app.tasks.LatestStream;
 import org.remixstudio.engine.api.LayerEdit;
+import org.remixstudio.engine.api.LicenseImpact;
 import org.remixstudio.engine.api.PackageCatalog;
 import org.remixstudio.engine.spec.RemixSpec;
 import javafx.util.Duration;
@@ -24,7 +29,9 @@ import javafx.util.Duration;
  * drag leaves, the pane goes back to the last edit's impact. A drag that crosses several layers while
  * an answer is still being computed is debounced: the next question waits until the pointer has
  * rested on a layer for {@link #SETTLE}, so a fast sweep does not start (and cancel) one computation
- * per layer it passes; a drag onto a layer while nothing runs is answered at once.
+ * per layer it passes; a drag onto a layer while nothing runs is answered at once. Licenses entering
+ * and leaving follow the sizes: a stream from the engine that starts with what the license store knows
+ * and fills in as copyright files are read; a newer question cancels it like it cancels the sizes.
  */
 public final class ImpactViewModel {
 
@@ -32,6 +39,13 @@ public final class ImpactViewModel {
     static final Duration SETTLE = Duration.millis(30);
 
     private final LatestOnly<ImpactSummary> computation;
+    private final LatestStream<LicenseImpact> licenseStream;
+    private final ReadOnlyObjectWrapper<LicenseImpact> licenses = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper licensesPending = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper licenseError = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<Path> policy = new SimpleObjectProperty<>();
+    private LicenseImpact lastEditLicenses;
+    private long licensesCompleteNanos;
     private final ReadOnlyObjectWrapper<ImpactSummary> summary = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Make an edit to see its impact");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -49,10 +63,17 @@ public final class ImpactViewModel {
     private Runnable pendingPreview;
 
     public ImpactViewModel(DocumentViewModel document, ReadOnlyObjectProperty<PackageCatalog> catalog,
-                           BackgroundRunner runner) {
+                           BackgroundRunner runner, BackgroundRunner licenseRunner) {
         this.document = document;
         this.catalog = catalog;
         this.computation = new LatestOnly<>(runner);
+        this.licenseStream = new LatestStream<>(licenseRunner);
+        policy.addListener((o, a, b) -> {
+            ImpactSummary shown = summary.get();
+            if (shown != null && !busy.get()) {
+                streamLicenses(shown, !previewing.get());
+            }
+        });
         document.onChange(this::changed);
         settle.setOnFinished(e -> {
             Runnable r = pendingPreview;
@@ -80,6 +101,7 @@ public final class ImpactViewModel {
                 ImpactSummary.of(catalog.impact(spec, LayerEdit.add(layer, pkg))), false);
         if (sweeping) {
             computation.cancel();
+            licenseStream.cancel();
             title.set("Dropping " + pkg + " on " + layer + " would…");
             pendingPreview = ask;
             settle.playFromStart();
@@ -98,10 +120,17 @@ public final class ImpactViewModel {
         settle.stop();
         pendingPreview = null;
         computation.cancel();
+        licenseStream.cancel();
         busy.set(false);
         error.set("");
         summary.set(lastEdit);
         title.set(lastEditTitle);
+        licenses.set(lastEditLicenses);
+        licensesPending.set(false);
+        licenseError.set("");
+        if (lastEdit != null && (lastEditLicenses == null || !lastEditLicenses.complete())) {
+            streamLicenses(lastEdit, true);
+        }
     }
 
     /** After an edit, undo or redo: what it did. */
@@ -121,6 +150,10 @@ public final class ImpactViewModel {
     }
 
     private void compute(String heading, Supplier<ImpactSummary> work, boolean isEdit) {
+        licenseStream.cancel();
+        licenses.set(null);
+        licensesPending.set(false);
+        licenseError.set("");
         busy.set(true);
         error.set("");
         title.set(heading);
@@ -132,7 +165,9 @@ public final class ImpactViewModel {
             if (isEdit) {
                 lastEdit = result;
                 lastEditTitle = heading;
+                lastEditLicenses = null;
             }
+            streamLicenses(result, isEdit);
         }, failure -> {
             busy.set(false);
             summary.set(null);
@@ -142,6 +177,58 @@ public final class ImpactViewModel {
                 lastEditTitle = heading;
             }
         });
+    }
+
+    /**
+     * Streams the licenses entering and leaving with the sizes' answer: the store's snapshot at once,
+     * then as copyright files are read; a newer question cancels it.
+     */
+    private void streamLicenses(ImpactSummary result, boolean isEdit) {
+        PackageCatalog c = catalog.get();
+        if (c == null || result.impact() == null) {
+            return;
+        }
+        Path policyFile = policy.get();
+        licensesPending.set(true);
+        licenseError.set("");
+        licenseStream.submit(sink -> c.licenseImpact(result.impact(), policyFile, sink, e -> { }), batch -> {
+            LicenseImpact latest = batch.get(batch.size() - 1);
+            licenses.set(latest);
+            licensesPending.set(!latest.complete());
+            if (isEdit) {
+                lastEditLicenses = latest;
+            }
+            if (latest.complete()) {
+                licensesCompleteNanos = System.nanoTime() - startedAt;
+            }
+        }, () -> licensesPending.set(false), failure -> {
+            licensesPending.set(false);
+            licenseError.set(failure.getMessage());
+        });
+    }
+
+    /** Time from the question to the last license snapshot of the last computation, for the benchmark. */
+    public long licensesCompleteNanos() {
+        return licensesCompleteNanos;
+    }
+
+    /** The license snapshot shown: entering, leaving, categories, findings, pending; null until the first. */
+    public ReadOnlyObjectProperty<LicenseImpact> licensesProperty() {
+        return licenses.getReadOnlyProperty();
+    }
+
+    /** Whether licenses are still being read for the impact shown (the pane's small spinner). */
+    public ReadOnlyBooleanProperty licensesPendingProperty() {
+        return licensesPending.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty licenseErrorProperty() {
+        return licenseError.getReadOnlyProperty();
+    }
+
+    /** The license policy file whose findings are listed; null for none (the default). */
+    public ObjectProperty<Path> policyProperty() {
+        return policy;
     }
 
     /** Time from the question to the answer of the last computation, for the benchmark. */

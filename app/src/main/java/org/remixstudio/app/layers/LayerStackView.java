@@ -21,6 +21,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.remixstudio.app.controls.DragFormats;
 import org.remixstudio.app.controls.LayerStack;
+import org.remixstudio.app.controls.LicenseStripe;
 import org.remixstudio.app.controls.SizeText;
 import org.remixstudio.app.controls.StackLayer;
 import org.remixstudio.app.impact.ImpactViewModel;
@@ -85,7 +86,7 @@ public final class LayerStackView extends BorderPane {
             }
             String detail = item.base() ? vm.variantLabel() : (plan == null ? "" : "→ " + SizeText.kib(item.totalSize()));
             layers.add(new StackLayer(item.name(), item.base(), fraction, size, detail, chips, depText, deps,
-                    item.removed()));
+                    item.removed(), LicenseStripe.segments(item.licenseMix())));
         }
         stack.getLayers().setAll(layers);
     }
@@ -105,7 +106,8 @@ public final class LayerStackView extends BorderPane {
         String depText = deps.isEmpty() ? "" : "+" + SizeText.count(deps.size())
                 + (deps.size() == 1 ? " dependency, " : " dependencies, ") + SizeText.kib(item.dependencySize());
         double fraction = total == 0 ? 0 : (double) item.installedSize() / total;
-        return new StackLayer(item.name(), false, fraction, size, detail, chips, depText, deps, item.removed(), true);
+        return new StackLayer(item.name(), false, fraction, size, detail, chips, depText, deps, item.removed(),
+                LicenseStripe.segments(item.licenseMix()), true);
     }
 
     private static StackLayer.Chip chip(PlannedPackage p, boolean requested) {

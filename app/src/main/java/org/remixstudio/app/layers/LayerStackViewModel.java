@@ -21,8 +21,11 @@ import org.remixstudio.app.document.DocumentViewModel;
 import org.remixstudio.app.document.SpecEdits;
 import org.remixstudio.app.tasks.BackgroundRunner;
 import org.remixstudio.app.tasks.LatestOnly;
+import org.remixstudio.app.tasks.LatestStream;
+import org.remixstudio.engine.api.EngineException;
 import org.remixstudio.engine.api.LayerEdit;
 import org.remixstudio.engine.api.PackageCatalog;
+import org.remixstudio.engine.api.PackageLicenseInfo;
 import org.remixstudio.engine.api.PlannedLayer;
 import org.remixstudio.engine.api.PlannedPackage;
 import org.remixstudio.engine.api.RemixPlan;
@@ -46,10 +49,12 @@ public final class LayerStackViewModel {
     private final DocumentViewModel document;
     private final ReadOnlyObjectProperty<PackageCatalog> catalog;
     private final LatestOnly<RemixPlan> planner;
-    private final LatestOnly<PlannedLayer> essentialsPlanner;
+    private final LatestOnly<Essentials> essentialsPlanner;
     private final ObjectProperty<String> vmKernel = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<PlannedLayer> essentials = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper essentialsError = new ReadOnlyStringWrapper("");
+    /** What the license store knew of the preview's packages when it was planned. */
+    private Map<String, PackageLicenseInfo> essentialsLicenses = Map.of();
     /** The plan of the spec shown, null while it is being planned. */
     private RemixPlan shownPlan;
     private final ObservableList<LayerItem> items = FXCollections.observableArrayList();
@@ -59,13 +64,18 @@ public final class LayerStackViewModel {
     private final ObjectProperty<String> selectedLayer = new SimpleObjectProperty<>();
     private final ObjectProperty<String> selectedPackage = new SimpleObjectProperty<>();
     private final List<Consumer<Map<String, PlannedPackage>>> installedListeners = new ArrayList<>();
+    private final LatestStream<PackageLicenseInfo> licenseStream;
+    private final ReadOnlyObjectWrapper<Map<String, PackageLicenseInfo>> licenses =
+            new ReadOnlyObjectWrapper<>(Map.of());
+    private final ReadOnlyBooleanWrapper licensesPending = new ReadOnlyBooleanWrapper();
 
     public LayerStackViewModel(DocumentViewModel document, ReadOnlyObjectProperty<PackageCatalog> catalog,
-                               BackgroundRunner runner) {
+                               BackgroundRunner runner, BackgroundRunner licenseRunner) {
         this.document = document;
         this.catalog = catalog;
         this.planner = new LatestOnly<>(runner);
         this.essentialsPlanner = new LatestOnly<>(runner);
+        this.licenseStream = new LatestStream<>(licenseRunner);
         document.specProperty().addListener((o, a, b) -> replan());
         catalog.addListener((o, a, b) -> replan());
         vmKernel.addListener((o, a, b) -> replanEssentials());
@@ -99,6 +109,7 @@ public final class LayerStackViewModel {
             Map<String, PlannedPackage> set = new LinkedHashMap<>();
             result.packages().forEach(p -> set.put(p.name(), p));
             installedListeners.forEach(l -> l.accept(set));
+            streamLicenses(c, spec, result);
         }, failure -> {
             planning.set(false);
             error.set(failure.getMessage());
@@ -107,7 +118,9 @@ public final class LayerStackViewModel {
 
     /**
      * Plans the preview of what a VM disk export adds, when a disk format is chosen ({@link
-     * #vmKernelProperty()} set): the engine's own {@code vm-essentials} layer on top of the remix.
+     * #vmKernelProperty()} set): the engine's own {@code vm-essentials} layer on top of the remix, with the
+     * licenses the store already knows of its packages (store only: a preview must not fetch a kernel
+     * {@code .deb} just to colour a stripe).
      */
     private void replanEssentials() {
         RemixSpec spec = document.spec();
@@ -115,19 +128,38 @@ public final class LayerStackViewModel {
         String flavour = vmKernel.get();
         essentials.set(null);
         essentialsError.set("");
+        essentialsLicenses = Map.of();
         if (spec == null || c == null || flavour == null) {
             essentialsPlanner.cancel();
             publish();
             return;
         }
         publish();
-        essentialsPlanner.submit(() -> c.vmEssentials(spec, flavour), layer -> {
-            essentials.set(layer);
+        essentialsPlanner.submit(() -> {
+            PlannedLayer layer = c.vmEssentials(spec, flavour);
+            return new Essentials(layer, knownLicenses(c, layer));
+        }, planned -> {
+            essentialsLicenses = planned.licenses();
+            essentials.set(planned.layer());
             publish();
         }, failure -> {
             essentialsError.set(failure.getMessage() == null ? failure.toString() : failure.getMessage());
             publish();
         });
+    }
+
+    /** The preview's plan and the licenses the store knows of its packages. */
+    private record Essentials(PlannedLayer layer, Map<String, PackageLicenseInfo> licenses) {
+    }
+
+    private static Map<String, PackageLicenseInfo> knownLicenses(PackageCatalog c, PlannedLayer layer) {
+        try {
+            return c.knownLicenses(layer.added());
+        } catch (EngineException e) {
+            // the preview's packages and sizes matter more than its stripe; the remix's own license
+            // stream reports a broken license store
+            return Map.of();
+        }
     }
 
     /** The stack shown: the spec's layers with the figures of their plan, and the export's preview on top. */
@@ -137,21 +169,46 @@ public final class LayerStackViewModel {
             items.clear();
             return;
         }
-        List<LayerItem> list = new ArrayList<>(fromSpec(spec, shownPlan));
+        List<LayerItem> list = new ArrayList<>(fromSpec(spec, shownPlan, licenses.get()));
         if (vmKernel.get() != null) {
-            list.add(preview(essentials.get()));
+            Map<String, PackageLicenseInfo> known = new HashMap<>(licenses.get());
+            known.putAll(essentialsLicenses);
+            list.add(preview(essentials.get(), known));
         }
         items.setAll(list);
     }
 
-    /** The preview layer: what the export asks for as chips, what they pull in as dependencies; empty until planned. */
-    static LayerItem preview(PlannedLayer layer) {
+    /**
+     * The preview layer: what the export asks for as chips, what they pull in as dependencies, its license
+     * mix from {@code licenses} (packages not read yet count as pending); empty until planned.
+     */
+    static LayerItem preview(PlannedLayer layer, Map<String, PackageLicenseInfo> licenses) {
         if (layer == null) {
-            return new LayerItem(VM_ESSENTIALS, false, List.of(), List.of(), List.of(), 0, 0, 0, true);
+            return new LayerItem(VM_ESSENTIALS, false, List.of(), List.of(), List.of(), 0, 0, 0, Map.of(), true);
         }
         return new LayerItem(VM_ESSENTIALS, false, layer.added().stream().filter(PlannedPackage::requested).toList(),
                 layer.added().stream().filter(p -> !p.requested()).toList(), layer.removed(), layer.installedSize(),
-                layer.downloadSize(), layer.totalInstalledSize(), true);
+                layer.downloadSize(), layer.totalInstalledSize(), mix(layer.added(), licenses), true);
+    }
+
+    /**
+     * The licenses of the plan's packages for the layers' stripes: what the store knows at once, the rest as
+     * copyright files are read. A newer plan cancels the stream; licenses already known are kept.
+     */
+    private void streamLicenses(PackageCatalog c, RemixSpec spec, RemixPlan result) {
+        List<PlannedPackage> packages = result.packages();
+        licensesPending.set(true);
+        licenseStream.submit(sink -> c.licenses(packages, sink, e -> { }), batch -> {
+            Map<String, PackageLicenseInfo> next = new HashMap<>(licenses.get());
+            batch.forEach(l -> next.put(l.name(), l));
+            licenses.set(Map.copyOf(next));
+            if (document.spec() == spec) {
+                publish();
+            }
+        }, () -> licensesPending.set(false), failure -> {
+            licensesPending.set(false);
+            error.set(failure.getMessage());
+        });
     }
 
     private void keepSelection(RemixSpec spec) {
@@ -162,13 +219,17 @@ public final class LayerStackViewModel {
         }
     }
 
-    /** Base first; figures from the plan when there is one. */
-    static List<LayerItem> fromSpec(RemixSpec spec, RemixPlan plan) {
+    /**
+     * Base first; figures from the plan when there is one, license mixes from {@code licenses} (by package
+     * name; a package whose license is missing there, or known for another version, counts as pending).
+     */
+    static List<LayerItem> fromSpec(RemixSpec spec, RemixPlan plan, Map<String, PackageLicenseInfo> licenses) {
         List<LayerItem> out = new ArrayList<>();
         Optional<PlannedLayer> base = plan == null ? Optional.empty() : plan.layer(BASE);
         out.add(new LayerItem(BASE, true, List.of(), base.map(PlannedLayer::added).orElse(List.of()), List.of(),
                 base.map(PlannedLayer::installedSize).orElse(0L), base.map(PlannedLayer::downloadSize).orElse(0L),
-                base.map(PlannedLayer::totalInstalledSize).orElse(0L)));
+                base.map(PlannedLayer::totalInstalledSize).orElse(0L),
+                mix(base.map(PlannedLayer::added).orElse(List.of()), licenses)));
         for (LayerSpec layer : spec.layers()) {
             Optional<PlannedLayer> planned = plan == null ? Optional.empty() : plan.layer(layer.name());
             Map<String, PlannedPackage> added = new HashMap<>();
@@ -185,7 +246,19 @@ public final class LayerStackViewModel {
                     planned.map(PlannedLayer::removed).orElse(layer.remove()),
                     planned.map(PlannedLayer::installedSize).orElse(0L),
                     planned.map(PlannedLayer::downloadSize).orElse(0L),
-                    planned.map(PlannedLayer::totalInstalledSize).orElse(0L)));
+                    planned.map(PlannedLayer::totalInstalledSize).orElse(0L),
+                    mix(planned.map(PlannedLayer::added).orElse(List.of()), licenses)));
+        }
+        return out;
+    }
+
+    /** Packages per license category; {@code pending} for those whose license is not known yet. */
+    static Map<String, Integer> mix(List<PlannedPackage> packages, Map<String, PackageLicenseInfo> licenses) {
+        Map<String, Integer> out = new HashMap<>();
+        for (PlannedPackage p : packages) {
+            PackageLicenseInfo l = licenses.get(p.name());
+            String category = l == null || !l.version().equals(p.version()) ? "pending" : l.category();
+            out.merge(category, 1, Integer::sum);
         }
         return out;
     }
@@ -299,6 +372,16 @@ public final class LayerStackViewModel {
 
     public ObservableList<LayerItem> items() {
         return items;
+    }
+
+    /** The licenses known so far of the remix's packages, by name. */
+    public ReadOnlyObjectProperty<Map<String, PackageLicenseInfo>> licensesProperty() {
+        return licenses.getReadOnlyProperty();
+    }
+
+    /** Whether licenses of the plan's packages are still being read. */
+    public ReadOnlyBooleanProperty licensesPendingProperty() {
+        return licensesPending.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<RemixPlan> planProperty() {

@@ -71,7 +71,10 @@ class StudioUiTest {
 
     /** The stack redraws when a plan arrives; gestures wait for that so they hit live nodes. */
     private void waitForPlan() throws Exception {
-        FxToolkit.waitFor("the plan", () -> !studio.layers().planningProperty().get());
+        // the license stream republishes the layer cards as copyright files are read: a drag must not
+        // grab a card that is about to be replaced
+        FxToolkit.waitFor("the plan and its licenses", () -> !studio.layers().planningProperty().get()
+                && !studio.layers().licensesPendingProperty().get());
         Thread.sleep(100);
     }
 
@@ -133,6 +136,30 @@ class StudioUiTest {
     }
 
     @Test
+    void draggingAGplPackageOverALayer_showsGplEntering(FxRobot robot) throws Exception {
+        waitForRemix();
+        robot.clickOn("#catalog-search").write("hello");
+        FxToolkit.waitFor("search results", () -> studio.catalog().rows().stream()
+                .anyMatch(r -> r.name().equals("hello")));
+        waitForPlan();
+        Node row = robot.lookup(".catalog-row").match(n -> robot.from(n).lookup(".row-name")
+                .queryAs(Label.class).getText().equals("hello")).query();
+
+        robot.drag(row, MouseButton.PRIMARY).moveTo("#layer-apps");
+        FxToolkit.waitFor("the licenses of the preview", () -> studio.impact().previewingProperty().get()
+                && studio.impact().licensesProperty().get() != null
+                && studio.impact().licensesProperty().get().complete());
+        FxToolkit.waitFor("the pane", () -> robot.lookup("#impact-licenses-entering .license-strong-copyleft")
+                .tryQuery().isPresent());
+        Label gpl = robot.lookup("#impact-licenses-entering .license-strong-copyleft").queryAs(Label.class);
+        assertThat(gpl.getText()).isEqualTo("GPL-3.0-or-later");
+        assertThat(robot.lookup("#impact-licenses-spinner").query().isVisible()).isFalse();
+        robot.drop();
+        FxToolkit.waitFor("the edit", () -> studio.document().spec().layers().get(0).add()
+                .contains(PackageRef.of("hello")));
+    }
+
+    @Test
     void addAndReorderLayers_thenSaveAndReopen(FxRobot robot) throws Exception {
         waitForRemix();
         FxToolkit.onFx(() -> studio.layers().addPackage("apps", "hello"));
@@ -183,7 +210,9 @@ class StudioUiTest {
             javafx.application.Platform.setImplicitExit(false);
             studio.document().saveAs(file, e -> { throw new AssertionError(e); });
         });
-        FxToolkit.waitFor("saved", () -> !studio.document().isDirty());
+        // a new remix is not dirty to begin with: wait for the save itself
+        FxToolkit.waitFor("saved", () -> !studio.document().isDirty()
+                && file.equals(studio.document().fileProperty().get()));
         FxToolkit.onFx(() -> {
             studio.layers().addLayer();
             window.setSaveQuestion(name -> org.remixstudio.app.Dialogs.SaveChoice.SAVE);

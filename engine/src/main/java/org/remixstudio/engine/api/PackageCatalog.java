@@ -1,7 +1,16 @@
 package org.remixstudio.engine.api;
 
+import java.lang.ref.Cleaner;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
 import org.remixstudio.engine.build.vm.DiskIds;
 import org.remixstudio.engine.build.vm.KernelFlavour;
 import org.remixstudio.engine.build.vm.VmEssentials;
@@ -9,6 +18,10 @@ import org.remixstudio.engine.catalog.BinaryPackage;
 import org.remixstudio.engine.catalog.Catalog;
 import org.remixstudio.engine.catalog.CatalogSearch;
 import org.remixstudio.engine.catalog.CloseMatches;
+import org.remixstudio.engine.license.LicenseCategories;
+import org.remixstudio.engine.license.LicenseScanner;
+import org.remixstudio.engine.license.policy.LicensePolicy;
+import org.remixstudio.engine.license.policy.LicensePolicyReader;
 import org.remixstudio.engine.repo.LoadedCatalog;
 import org.remixstudio.engine.repo.SuiteStatus;
 import org.remixstudio.engine.resolve.BaseVariant;
@@ -24,17 +37,35 @@ import org.remixstudio.engine.spec.RemixSpecWriter;
  */
 public final class PackageCatalog {
 
+    /** How often, at most, {@link #licenseImpact} hands over a snapshot while copyright files are read. */
+    private static final long SNAPSHOT_INTERVAL_NANOS = 50_000_000L;
+
+    /** Closes a catalog's license store once the catalog is no longer used (the studio replaces catalogs). */
+    private static final Cleaner STORES = Cleaner.create();
+
     private final Catalog catalog;
     private final List<SourceStatus> sources;
     private final String baseSuite;
+    private final EngineSettings settings;
+    private volatile LicenseScanning.Open licenseScanning;
     private volatile CatalogSearch search;
     private volatile Resolver resolver;
     private volatile RemixPlanner planner;
 
-    PackageCatalog(LoadedCatalog loaded, String baseSuite) {
+    /**
+     * @param settings the settings the catalog was loaded with: where the license store and the package
+     *                 cache are, and whether the network may be used
+     */
+    PackageCatalog(LoadedCatalog loaded, String baseSuite, EngineSettings settings) {
         this.catalog = loaded.catalog();
         this.sources = loaded.suites().stream().map(PackageCatalog::status).toList();
         this.baseSuite = baseSuite;
+        this.settings = settings;
+    }
+
+    /** The settings this catalog was loaded with. */
+    public EngineSettings settings() {
+        return settings;
     }
 
     private static SourceStatus status(SuiteStatus s) {
@@ -147,6 +178,151 @@ public final class PackageCatalog {
         RemixSpec prepared = essentials.prepare(spec, DiskIds.forSpec(new RemixSpecWriter().sha256(spec)));
         List<PlannedLayer> layers = plan(prepared).layers();
         return layers.get(layers.size() - 1);
+    }
+
+    /**
+     * The licenses already in the license store (docs/licenses.md) of those packages, by package name;
+     * packages whose source version was never read are absent. Reads no {@code .deb} and no network, so it
+     * answers at once (a 600-package image in a few tens of milliseconds): for catalog rows and the layer
+     * stack's license stripes. A package the catalog lacks in that version is absent too.
+     *
+     * @param packages packages of a plan, or catalog rows (then {@code layer} may be empty)
+     */
+    public Map<String, PackageLicenseInfo> knownLicenses(Collection<PlannedPackage> packages) {
+        Map<BinaryPackage, PlannedPackage> binaries = binaries(packages);
+        LicenseScanning.Open open = licenseScanning();
+        LicenseCategories categories = LicenseCategories.bundled();
+        Map<String, PackageLicenseInfo> out = new LinkedHashMap<>();
+        open.scanner().known(binaries.keySet()).forEach((pkg, l) ->
+                out.put(pkg.name(), LicenseInfos.info(l, binaries.get(pkg).layer(), categories)));
+        return out;
+    }
+
+    /**
+     * The licenses of those packages: the known ones at once, then each other one as its copyright file
+     * is read (fetching its {@code .deb} into the shared verified package cache when needed) and stored.
+     * Every package gets exactly one answer; one that cannot be read or fetched is {@code unknown} with the
+     * reason (a fetch failure is not stored, so a later call tries again). Blocks until all are known.
+     *
+     * @param each     receives each package's license on the calling thread
+     * @param progress receives {@code licenses} events counting the source packages read
+     * @throws java.util.concurrent.CancellationException when the calling thread is interrupted
+     */
+    public void licenses(Collection<PlannedPackage> packages, Consumer<PackageLicenseInfo> each,
+                         Consumer<ProgressEvent> progress) {
+        checkCancelled();
+        Map<BinaryPackage, PlannedPackage> binaries = binaries(packages);
+        LicenseCategories categories = LicenseCategories.bundled();
+        for (PlannedPackage p : packages) {
+            if (!binaries.containsValue(p)) {
+                each.accept(notInCatalog(p));
+            }
+        }
+        LicenseScanner scanner = licenseScanning().scanner();
+        scanner.known(binaries.keySet()).forEach((pkg, l) ->
+                each.accept(LicenseInfos.info(l, binaries.get(pkg).layer(), categories)));
+        scanner.scanMissing(binaries.keySet(), l -> each.accept(LicenseInfos.info(l, binaries.get(l.pkg()).layer(),
+                categories)), progress);
+    }
+
+    /**
+     * The license side of an edit's {@link Impact}, streamed: a first snapshot at once from the license
+     * store (the packages not read yet counted in {@link LicenseImpact#pending()}), then a new one as
+     * copyright files are read (at most every 50 ms), and a last one with {@code pending == 0}. Licenses
+     * entering and leaving, packages per category before and after, and, with a policy, its findings among
+     * the packages the edit brings in, each with its layer and dependency chain.
+     *
+     * @param impact       what {@link #impact} answered for the edit
+     * @param policyOrNull a license policy file (docs/licenses.md), or {@code null} for no findings
+     * @param updates      receives the snapshots on the calling thread
+     * @param progress     receives {@code licenses} events counting the source packages read
+     * @throws EngineException naming the policy file and JSON path when the policy is broken
+     * @throws java.util.concurrent.CancellationException when the calling thread is interrupted (the user
+     *                                                    dragged on); no snapshot follows
+     */
+    public void licenseImpact(Impact impact, Path policyOrNull, Consumer<LicenseImpact> updates,
+                              Consumer<ProgressEvent> progress) {
+        checkCancelled();
+        LicenseScanning.Open open = licenseScanning();
+        LicensePolicy policy = policyOrNull == null ? null : new LicensePolicyReader(open.list()).read(policyOrNull);
+        List<PlannedPackage> before = impact.before().packages();
+        List<PlannedPackage> after = impact.after().packages();
+        Map<BinaryPackage, PlannedPackage> binaries = binaries(concat(before, after));
+        Map<PlannedPackage, BinaryPackage> entryOf = new HashMap<>();
+        binaries.forEach((b, p) -> entryOf.put(p, b));
+        java.util.function.Function<List<PlannedPackage>, List<LicenseImpactTracker.Entry>> entries = list ->
+                list.stream().map(p -> new LicenseImpactTracker.Entry(p, entryOf.get(p))).toList();
+        LicenseImpactTracker tracker = new LicenseImpactTracker(entries.apply(before), entries.apply(after),
+                entries.apply(impact.added()), LicenseCategories.bundled(), policy,
+                p -> planner().chain(impact.after(), p));
+        LicenseScanner scanner = open.scanner();
+        tracker.putAll(scanner.known(tracker.packages()).values());
+        updates.accept(tracker.snapshot());
+        if (tracker.pending() == 0) {
+            return;
+        }
+        long[] last = {System.nanoTime()};
+        scanner.scanMissing(tracker.packages(), tracker::put, event -> {
+            progress.accept(event);
+            long now = System.nanoTime();
+            if (event.done() > 0 && event.done() < event.total() && now - last[0] >= SNAPSHOT_INTERVAL_NANOS) {
+                last[0] = now;
+                updates.accept(tracker.snapshot());
+            }
+        });
+        if (tracker.pending() > 0) {
+            // read by another process between the two store lookups: scanMissing counted them as known
+            tracker.putAll(scanner.known(tracker.packages()).values());
+        }
+        updates.accept(tracker.snapshot());
+    }
+
+    private static List<PlannedPackage> concat(List<PlannedPackage> a, List<PlannedPackage> b) {
+        List<PlannedPackage> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static void checkCancelled() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("reading licenses was cancelled");
+        }
+    }
+
+    /** The catalog entries of planned packages (by name, version and, when given, architecture). */
+    private Map<BinaryPackage, PlannedPackage> binaries(Collection<PlannedPackage> packages) {
+        Map<BinaryPackage, PlannedPackage> out = new LinkedHashMap<>();
+        for (PlannedPackage p : packages) {
+            for (BinaryPackage b : catalog.versions(p.name())) {
+                if (b.version().toString().equals(p.version())
+                        && (p.architecture().isEmpty() || b.architecture().equals(p.architecture()))) {
+                    out.putIfAbsent(b, p);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static PackageLicenseInfo notInCatalog(PlannedPackage p) {
+        return new PackageLicenseInfo(p.name(), p.version(), p.architecture(), p.layer(), p.source(),
+                p.sourceVersion(), LicenseImpactTracker.NOASSERTION, "unknown", "unknown", List.of(),
+                p.name() + " " + p.version() + " is not in the loaded catalog; reload it", false);
+    }
+
+    private LicenseScanning.Open licenseScanning() {
+        LicenseScanning.Open l = licenseScanning;
+        if (l == null) {
+            synchronized (this) {
+                if (licenseScanning == null) {
+                    LicenseScanning.Open opened = LicenseScanning.open(settings, catalog);
+                    STORES.register(this, opened::close);
+                    licenseScanning = opened;
+                }
+                l = licenseScanning;
+            }
+        }
+        return l;
     }
 
     private RemixPlanner planner() {

@@ -11,7 +11,6 @@ import java.util.function.Function;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.remixstudio.engine.catalog.Catalog;
 import org.remixstudio.engine.license.LicenseCategories;
@@ -21,7 +20,6 @@ import org.remixstudio.engine.license.policy.AuditedPackage;
 import org.remixstudio.engine.license.policy.LicensePolicy;
 import org.remixstudio.engine.license.policy.LicensePolicyReader;
 import org.remixstudio.engine.license.policy.PolicyEvaluator;
-import org.remixstudio.engine.license.policy.PolicyFinding;
 import org.remixstudio.engine.license.policy.PullChains;
 import org.remixstudio.engine.build.fetch.DebFetcher;
 import org.remixstudio.engine.build.layer.LayerCache;
@@ -104,7 +102,7 @@ public final class RemixEngine {
      */
     public PackageCatalog loadCatalog(Consumer<ProgressEvent> progress) {
         Loaded loaded = load(settings, progress);
-        return new PackageCatalog(loaded.catalog(), loaded.baseSuite());
+        return new PackageCatalog(loaded.catalog(), loaded.baseSuite(), settings);
     }
 
     /**
@@ -112,8 +110,9 @@ public final class RemixEngine {
      * its architecture, like {@link #loadCatalog(Consumer)} otherwise.
      */
     public PackageCatalog loadCatalog(RemixSpec spec, Consumer<ProgressEvent> progress) {
-        Loaded loaded = load(settingsFor(spec, List.of()), progress);
-        return new PackageCatalog(loaded.catalog(), loaded.baseSuite());
+        EngineSettings specSettings = settingsFor(spec, List.of());
+        Loaded loaded = load(specSettings, progress);
+        return new PackageCatalog(loaded.catalog(), loaded.baseSuite(), specSettings);
     }
 
     /**
@@ -475,15 +474,10 @@ public final class RemixEngine {
             List<String> chain = layer == null ? List.of(p.name())
                     : chains.computeIfAbsent(layer, x -> new PullChains(x.resolution())).chain(p.name());
             audited.add(new AuditedPackage(l, layerName(layer), chain));
-            infos.add(new PackageLicenseInfo(p.name(), p.version().toString(), p.architecture(), layerName(layer),
-                    p.source(), p.sourceVersion().toString(), l.spdx(), l.category(categories).id(),
-                    l.evidence().name().toLowerCase(Locale.ROOT), List.copyOf(l.licenses()), l.reason(), l.nonFree()));
+            infos.add(LicenseInfos.info(l, layerName(layer), categories));
         }
         List<LicenseFindingInfo> findings = new PolicyEvaluator(categories).evaluate(policy, audited).stream()
-                .map(f -> new LicenseFindingInfo(f.action().key(), f.pkg(), f.version(), f.layer(), f.license(),
-                        f.category(), f.rule(), f.scope() == PolicyFinding.Scope.MAIN ? "main" : "other-files",
-                        f.chain()))
-                .toList();
+                .map(LicenseInfos::finding).toList();
         return new LicenseReport(infos, findings, policyOrNull == null ? "" : policyOrNull.toString());
     }
 

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.remixstudio.engine.build.pipeline.LayerPlan;
 import org.remixstudio.engine.build.pipeline.LayerPlanner;
 import org.remixstudio.engine.catalog.BinaryPackage;
+import org.remixstudio.engine.license.policy.PullChains;
 import org.remixstudio.engine.resolve.Reason;
 import org.remixstudio.engine.resolve.ResolveRequest;
 import org.remixstudio.engine.resolve.ResolvedPackage;
@@ -24,8 +25,17 @@ import org.remixstudio.engine.spec.RemixSpec;
  */
 final class RemixPlanner {
 
+    /** How many recent plans keep their resolutions for {@link #chain}: the studio's current plan and a few previews. */
+    private static final int REMEMBERED_PLANS = 16;
+
     private final LayerPlanner planner;
     private final String architecture;
+    private final Map<PlanKey, Map<String, Resolution>> chains = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<PlanKey, Map<String, Resolution>> eldest) {
+            return size() > REMEMBERED_PLANS;
+        }
+    };
 
     RemixPlanner(Function<ResolveRequest, Resolution> resolver, String architecture) {
         this.planner = new LayerPlanner(resolver);
@@ -38,8 +48,10 @@ final class RemixPlanner {
                     + " but the catalog was loaded for " + architecture + "; load the catalog for the remix");
         }
         List<PlannedLayer> layers = new ArrayList<>();
+        Map<String, Resolution> layerChains = new HashMap<>();
         long download = 0;
         for (LayerPlanner.Step step : planner.steps(spec)) {
+            layerChains.put(step.plan().name(), step.resolution());
             LayerPlan plan = step.plan();
             Map<String, Reason> reasons = new HashMap<>();
             for (ResolvedPackage p : step.resolution().packages()) {
@@ -60,7 +72,37 @@ final class RemixPlanner {
             layers.add(new PlannedLayer(plan.name(), added, plan.removed(), installed, size, total));
             download += size;
         }
-        return new RemixPlan(layers, layers.get(layers.size() - 1).totalInstalledSize(), download);
+        RemixPlan result = new RemixPlan(layers, layers.get(layers.size() - 1).totalInstalledSize(), download);
+        synchronized (chains) {
+            chains.put(new PlanKey(result), layerChains);
+        }
+        return result;
+    }
+
+    /**
+     * Why a package of a plan this planner made recently is there, from what was asked for (or the base)
+     * down to it; for a plan made elsewhere or long ago, the package's own reason.
+     */
+    List<String> chain(RemixPlan plan, PlannedPackage pkg) {
+        Resolution layer;
+        synchronized (chains) {
+            Map<String, Resolution> layers = chains.get(new PlanKey(plan));
+            layer = layers == null ? null : layers.get(pkg.layer());
+        }
+        return layer != null ? new PullChains(layer).chain(pkg.name()) : List.of(pkg.name() + " (" + pkg.reason() + ")");
+    }
+
+    /** A plan by identity: plans are large, and only the very object handed out has its resolutions here. */
+    private record PlanKey(RemixPlan plan) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PlanKey k && k.plan == plan;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(plan);
+        }
     }
 
     Impact impact(RemixSpec spec, LayerEdit edit) {

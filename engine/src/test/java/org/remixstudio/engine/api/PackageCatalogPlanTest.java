@@ -20,7 +20,7 @@ class PackageCatalogPlanTest {
             .pkg("nginx", "1.22").depends("libssl3").sizes(1_500, 600_000)
             .pkg("libssl3", "3.0").sizes(6_000, 2_000_000)
             .pkg("less", "590").sizes(300, 150_000)
-            .build(), List.of()), "test");
+            .build(), List.of()), "test", EngineSettings.defaults());
 
     private static RemixSpec remix(LayerSpec... layers) {
         return RemixSpec.of("web", "test", List.of(layers));

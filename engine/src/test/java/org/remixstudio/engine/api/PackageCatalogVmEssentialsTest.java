@@ -32,7 +32,7 @@ class PackageCatalogVmEssentialsTest {
     }
 
     private static PackageCatalog catalog(CatalogBuilder builder) {
-        return new PackageCatalog(new LoadedCatalog(builder.build(), List.of()), "test");
+        return new PackageCatalog(new LoadedCatalog(builder.build(), List.of()), "test", EngineSettings.defaults());
     }
 
     private static RemixSpec remixWith(String... packages) {

@@ -6,7 +6,9 @@ import java.util.Locale;
 import org.remixstudio.engine.api.EngineSettings;
 import org.remixstudio.engine.api.Impact;
 import org.remixstudio.engine.api.LayerEdit;
+import org.remixstudio.engine.api.LicenseImpact;
 import org.remixstudio.engine.api.PackageCatalog;
+import org.remixstudio.engine.api.PlannedPackage;
 import org.remixstudio.engine.api.RemixEngine;
 import org.remixstudio.engine.spec.LayerSpec;
 import org.remixstudio.engine.spec.PackageRef;
@@ -17,8 +19,12 @@ import org.remixstudio.engine.spec.RemixSpec;
  * {@code desktop} layer (gnome-core) and a {@code tools} layer, and 20 realistic edits, each asked
  * once, as a drag over a layer asks it (the remix as it is has been planned before, as the studio
  * always has; the edited remix is new). A warm-up pass of 20 other edits first warms the JIT.
- * Sizes and package sets only (licenses stream separately). Uses the host's sources and the user's
- * cache (run any {@code remix} command once first). From the repository root:
+ * Then licenses: a first pass streams each edit's {@link PackageCatalog#licenseImpact} to the end
+ * (reading and storing whatever copyright file is missing, fetching {@code .deb}s into the package cache),
+ * then a second pass over a warm store measures, per edit, the impact plus its license stream until the
+ * last snapshot ({@code pending == 0}), and {@link PackageCatalog#knownLicenses} of 600 of the image's
+ * packages. Uses the host's sources, the user's cache and license store (run any {@code remix} command once
+ * first; the first run fetches the {@code .deb}s of every package involved). From the repository root:
  * <pre>
  * mvn -q -B -pl engine test-compile exec:java -Dexec.classpathScope=test \
  *   -Dexec.mainClass=org.remixstudio.engine.bench.ImpactBenchmark
@@ -72,6 +78,56 @@ public final class ImpactBenchmark {
         times.sort(null);
         System.out.printf(Locale.ROOT, "impact latency over %d edits: p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
                 times.size(), percentile(times, 50), percentile(times, 95), times.get(times.size() - 1));
+        licenses(catalog, spec);
+    }
+
+    /** The license stream of each edit: filled once, then timed until complete over a warm store. */
+    private static void licenses(PackageCatalog catalog, RemixSpec spec) {
+        long fill = System.nanoTime();
+        int[] read = {0};
+        for (LayerEdit edit : EDITS) {
+            catalog.licenseImpact(catalog.impact(spec, edit), null, s -> { }, e -> {
+                if (e.done() > 0) {
+                    read[0]++;
+                }
+            });
+        }
+        System.out.printf(Locale.ROOT, "license store filled: %d source packages read in %.1f s%n", read[0],
+                ms(System.nanoTime() - fill) / 1000);
+        List<Double> complete = new ArrayList<>();
+        List<Double> streamOnly = new ArrayList<>();
+        for (LayerEdit edit : EDITS) {
+            long s = System.nanoTime();
+            Impact impact = catalog.impact(spec, edit);
+            long sized = System.nanoTime();
+            LicenseImpact[] last = {null};
+            catalog.licenseImpact(impact, null, u -> last[0] = u, e -> { });
+            long done = System.nanoTime();
+            complete.add(ms(done - s));
+            streamOnly.add(ms(done - sized));
+            System.out.printf(Locale.ROOT, "%-8s %-28s %7.1f ms until licenses complete  +%d -%d licenses, %d pending%n",
+                    edit.add().isEmpty() ? "remove" : "add", edit.layer() + ": " + String.join(",", edit.add())
+                            + String.join(",", edit.remove()), ms(done - s), last[0].entering().size(),
+                    last[0].leaving().size(), last[0].pending());
+        }
+        complete.sort(null);
+        streamOnly.sort(null);
+        System.out.printf(Locale.ROOT, "impact until licenses complete (warm store) over %d edits: p50 %.1f ms, "
+                        + "p95 %.1f ms, max %.1f ms (license stream alone: p50 %.1f ms, p95 %.1f ms)%n",
+                complete.size(), percentile(complete, 50), percentile(complete, 95),
+                complete.get(complete.size() - 1), percentile(streamOnly, 50), percentile(streamOnly, 95));
+        List<PlannedPackage> image = catalog.plan(spec).packages();
+        List<PlannedPackage> six = image.subList(0, Math.min(600, image.size()));
+        List<Double> lookups = new ArrayList<>();
+        int hits = 0;
+        for (int i = 0; i < 25; i++) {
+            long s = System.nanoTime();
+            hits = catalog.knownLicenses(six).size();
+            lookups.add(ms(System.nanoTime() - s));
+        }
+        lookups.sort(null);
+        System.out.printf(Locale.ROOT, "knownLicenses of %d packages (%d known): p50 %.1f ms, p95 %.1f ms%n",
+                six.size(), hits, percentile(lookups, 50), percentile(lookups, 95));
     }
 
     private static double percentile(List<Double> sorted, int p) {
