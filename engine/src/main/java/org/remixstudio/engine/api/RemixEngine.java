@@ -500,12 +500,14 @@ public final class RemixEngine {
 
     /**
      * What an edit of one layer would do to the remix a spec file describes (see
-     * {@link PackageCatalog#impact}), with the catalog loaded for the spec.
+     * {@link PackageCatalog#impact}), with the catalog loaded for the spec, and its licenses once every
+     * copyright file involved is read ({@link PackageCatalog#licenseImpact}).
      *
-     * @param layer a spec layer's name, or its number counted from 1 in spec order
+     * @param layer        a spec layer's name, or its number counted from 1 in spec order
+     * @param policyOrNull a license policy file (docs/licenses.md), or {@code null} for no findings
      * @throws EngineException for an unknown layer or package, or an edit that cannot be resolved
      */
-    public Impact impact(Path specFile, String layer, List<String> add, List<String> remove,
+    public ImpactReport impact(Path specFile, String layer, List<String> add, List<String> remove, Path policyOrNull,
             Consumer<ProgressEvent> progress) {
         RemixSpec spec = new RemixSpecReader().read(specFile);
         String name = layer;
@@ -517,6 +519,13 @@ public final class RemixEngine {
             }
             name = spec.layers().get(n - 1).name();
         }
-        return loadCatalog(spec, progress).impact(spec, new LayerEdit(name, add, remove));
+        PackageCatalog catalog = loadCatalog(spec, progress);
+        Impact impact = catalog.impact(spec, new LayerEdit(name, add, remove));
+        List<LicenseImpact> last = new ArrayList<>();
+        catalog.licenseImpact(impact, policyOrNull, snapshot -> {
+            last.clear();
+            last.add(snapshot);
+        }, progress);
+        return new ImpactReport(impact, last.get(0));
     }
 }

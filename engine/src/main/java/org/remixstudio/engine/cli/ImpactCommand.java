@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.remixstudio.engine.api.Impact;
+import org.remixstudio.engine.api.ImpactReport;
+import org.remixstudio.engine.api.LicenseChange;
+import org.remixstudio.engine.api.LicenseFindingInfo;
+import org.remixstudio.engine.api.LicenseImpact;
 import org.remixstudio.engine.api.PlannedPackage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,6 +42,10 @@ final class ImpactCommand implements Callable<Integer> {
     @Option(names = "--remove", split = ",", paramLabel = "PKG", description = "Packages to take away there (comma-separated, repeatable).")
     List<String> remove = new ArrayList<>();
 
+    @Option(names = "--policy", paramLabel = "FILE",
+            description = "A license policy (JSON: allow, warn, deny by SPDX id or category; see docs/licenses.md).")
+    Path policy;
+
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
@@ -51,10 +59,11 @@ final class ImpactCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Impact impact = engineOptions.run((engine, bar) -> engine.impact(specFile, layer, add, remove, bar));
+        ImpactReport report = engineOptions.run((engine, bar) -> engine.impact(specFile, layer, add, remove, policy, bar));
+        Impact impact = report.impact();
         PrintWriter w = spec.commandLine().getOut();
         if (format == Format.json) {
-            w.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(impact));
+            w.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
         } else {
             for (PlannedPackage p : impact.added()) {
                 w.printf("+ %-28s %-24s %10s  layer %s: %s%n", p.name(), p.version(),
@@ -69,6 +78,18 @@ final class ImpactCommand implements Callable<Integer> {
                     Sizes.human(impact.after().installedSize() * 1024), signed(impact.installedDelta() * 1024));
             w.printf("download:  %s -> %s (%s)%n", Sizes.human(impact.before().downloadSize()),
                     Sizes.human(impact.after().downloadSize()), signed(impact.downloadDelta()));
+            LicenseImpact licenses = report.licenses();
+            for (LicenseChange c : licenses.entering()) {
+                w.printf("license entering: %s (%s) with %s%n", c.license(), c.category(), String.join(", ", c.packages()));
+            }
+            for (LicenseChange c : licenses.leaving()) {
+                w.printf("license leaving:  %s (%s) with %s%n", c.license(), c.category(), String.join(", ", c.packages()));
+            }
+            w.printf("license categories: %s -> %s%n", licenses.categoriesBefore(), licenses.categoriesAfter());
+            for (LicenseFindingInfo f : licenses.findings()) {
+                w.printf("policy %s: %s %s (%s, layer %s) via %s%n", f.action(), f.pkg(), f.license(), f.category(),
+                        f.layer(), String.join(" <- ", f.chain()));
+            }
         }
         w.flush();
         return 0;

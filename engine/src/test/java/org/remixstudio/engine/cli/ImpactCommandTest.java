@@ -22,13 +22,17 @@ class ImpactCommandTest {
 
     static Path spec;
 
+    private static final String DEP5 = "Format: https://example.org/copyright-format/1.0/\n\nFiles: *\nCopyright: x\nLicense: ";
+
     @BeforeAll
     static void archive() throws Exception {
         FixtureRepository repo = FixtureRepository.builder(tmp.resolve("repo"))
                 .suite("stable").codename("fixture")
                 .add(FixturePackage.of("base-files", "12.4").essential().priority("required"))
-                .add(FixturePackage.of("webd", "1.0-1").depends("libwebd1"))
-                .add(FixturePackage.of("libwebd1", "1.0-1"))
+                .add(FixturePackage.of("webd", "1.0-1").depends("libwebd1")
+                        .file("usr/share/doc/webd/copyright", DEP5 + "Expat\n"))
+                .add(FixturePackage.of("libwebd1", "1.0-1").source("webd")
+                        .file("usr/share/doc/libwebd1/copyright", DEP5 + "Expat\n"))
                 .add(FixturePackage.of("tool", "2.0-1"))
                 .build();
         spec = Files.writeString(tmp.resolve("web.remix.json"), """
@@ -44,11 +48,12 @@ class ImpactCommandTest {
     }
 
     private static String[] run(String... args) {
-        String[] all = new String[args.length + 3];
+        String[] all = new String[args.length + 4];
         all[0] = "impact";
         all[1] = spec.toString();
         System.arraycopy(args, 0, all, 2, args.length);
-        all[all.length - 1] = "--cache-dir=" + tmp.resolve("cache");
+        all[all.length - 2] = "--cache-dir=" + tmp.resolve("cache");
+        all[all.length - 1] = "--data-dir=" + tmp.resolve("data");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = RemixCli.execute(all, new PrintWriter(out, true), new PrintWriter(err, true));
@@ -62,7 +67,8 @@ class ImpactCommandTest {
         assertThat(r[0]).as(r[2]).isEqualTo("0");
         assertThat(r[1]).contains("+ webd").contains("layer server: requested")
                 .contains("+ libwebd1").contains("dependency of webd")
-                .contains("- tool").contains("2 added, 1 removed").contains("installed: ").contains("download:  ");
+                .contains("- tool").contains("2 added, 1 removed").contains("installed: ").contains("download:  ")
+                .contains("license entering: MIT (permissive) with libwebd1, webd");
     }
 
     @Test
@@ -71,6 +77,8 @@ class ImpactCommandTest {
 
         assertThat(r[0]).as(r[2]).isEqualTo("0");
         JsonNode impact = new ObjectMapper().readTree(r[1]);
+        assertThat(impact.get("licenses").get("entering").get(0).get("license").asText()).isEqualTo("MIT");
+        impact = impact.get("impact");
         assertThat(impact.get("added")).extracting(n -> n.get("name").asText()).containsExactlyInAnyOrder("webd", "libwebd1");
         assertThat(impact.get("after").get("layers").get(1).get("name").asText()).isEqualTo("server");
         assertThat(impact.get("downloadDelta").asLong()).isPositive();
