@@ -9,6 +9,7 @@ import org.remixstudio.engine.catalog.BinaryPackage;
 import org.remixstudio.engine.catalog.Catalog;
 import org.remixstudio.engine.catalog.CatalogSearch;
 import org.remixstudio.engine.catalog.CloseMatches;
+import org.remixstudio.engine.repo.AptSource;
 import org.remixstudio.engine.repo.LoadedCatalog;
 import org.remixstudio.engine.repo.SuiteStatus;
 import org.remixstudio.engine.resolve.BaseVariant;
@@ -27,14 +28,44 @@ public final class PackageCatalog {
     private final Catalog catalog;
     private final List<SourceStatus> sources;
     private final String baseSuite;
+    /** What the catalog was loaded from, for a build to reuse it (see {@link #loadedFor}). */
+    private final LoadedCatalog loaded;
+    private final List<AptSource> aptSources;
+    private final String loadedArchitecture;
     private volatile CatalogSearch search;
     private volatile Resolver resolver;
     private volatile RemixPlanner planner;
 
+    /** A catalog of no known sources: a build never reuses it. */
     PackageCatalog(LoadedCatalog loaded, String baseSuite) {
+        this(loaded, baseSuite, List.of(), null);
+    }
+
+    PackageCatalog(LoadedCatalog loaded, String baseSuite, List<AptSource> aptSources, String loadedArchitecture) {
         this.catalog = loaded.catalog();
         this.sources = loaded.suites().stream().map(PackageCatalog::status).toList();
         this.baseSuite = baseSuite;
+        this.loaded = loaded;
+        this.aptSources = List.copyOf(aptSources);
+        this.loadedArchitecture = loadedArchitecture;
+    }
+
+    /** Whether the catalog was loaded from exactly these sources (after the suite override) for this architecture. */
+    boolean loadedFor(List<AptSource> wanted, String architecture) {
+        return !aptSources.isEmpty() && aptSources.equals(wanted) && architecture != null
+                && architecture.equals(loadedArchitecture);
+    }
+
+    LoadedCatalog loaded() {
+        return loaded;
+    }
+
+    List<AptSource> aptSources() {
+        return aptSources;
+    }
+
+    String baseSuite() {
+        return baseSuite;
     }
 
     private static SourceStatus status(SuiteStatus s) {
@@ -181,7 +212,8 @@ public final class PackageCatalog {
         return s;
     }
 
-    private Resolver resolver() {
+    /** The resolver for the catalog's native architecture, built once and shared by every caller. */
+    Resolver resolver() {
         Resolver r = resolver;
         if (r == null) {
             synchronized (this) {
