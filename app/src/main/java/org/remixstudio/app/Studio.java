@@ -62,7 +62,7 @@ public final class Studio implements AutoCloseable {
         this.details = new PackageDetailsViewModel(catalog.catalogProperty(), runner);
         this.layers = new LayerStackViewModel(document, catalog.catalogProperty(), runner, licenseRunner);
         this.impact = new ImpactViewModel(document, catalog.catalogProperty(), runner, licenseRunner);
-        this.build = new BuildViewModel(engine, document, runner, java.nio.file.Path.of(System.getProperty("user.home")),
+        this.build = new BuildViewModel(engine, document, catalog.catalogProperty(), runner, java.nio.file.Path.of(System.getProperty("user.home")),
                 new BootConsoleViewModel());
         this.library = new LibraryViewModel(new LibraryStore(options.paths().libraryDatabase()), runner);
         document.onSaved(file -> library.saved(document.spec().name(), file));

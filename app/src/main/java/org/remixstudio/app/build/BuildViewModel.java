@@ -17,6 +17,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
@@ -26,6 +27,7 @@ import org.remixstudio.app.tasks.BackgroundRunner;
 import org.remixstudio.app.tasks.FxBatcher;
 import org.remixstudio.engine.api.BuildRequest;
 import org.remixstudio.engine.api.BuildResult;
+import org.remixstudio.engine.api.PackageCatalog;
 import org.remixstudio.engine.api.ProgressEvent;
 import org.remixstudio.engine.api.RemixEngine;
 import org.remixstudio.engine.spec.RemixSpec;
@@ -47,6 +49,7 @@ public final class BuildViewModel {
 
     private final RemixEngine engine;
     private final DocumentViewModel document;
+    private final ObservableValue<PackageCatalog> catalog;
     private final BackgroundRunner runner;
     private final ObjectProperty<OutputChoice> output = new SimpleObjectProperty<>(OutputChoice.CONTAINER_TARBALL);
     private final ObjectProperty<Path> directory = new SimpleObjectProperty<>();
@@ -67,9 +70,15 @@ public final class BuildViewModel {
     private Task<BuildResult> task;
     private final FxBatcher<ProgressEvent> progressBatcher = new FxBatcher<>(this::progress);
 
-    public BuildViewModel(RemixEngine engine, DocumentViewModel document, BackgroundRunner runner, Path defaultDir,
-                          BootConsoleViewModel console) {
+    /**
+     * @param catalog the studio's loaded catalog: a build of a remix for its sources, suite and
+     *                architecture reuses it rather than loading a second copy (which would take the
+     *                studio's memory well over its budget while a build runs)
+     */
+    public BuildViewModel(RemixEngine engine, DocumentViewModel document, ObservableValue<PackageCatalog> catalog,
+                          BackgroundRunner runner, Path defaultDir, BootConsoleViewModel console) {
         this.engine = engine;
+        this.catalog = catalog;
         this.document = document;
         this.runner = runner;
         this.console = console;
@@ -157,6 +166,7 @@ public final class BuildViewModel {
         }
         String flavour = kernel.get();
         RemixSpec spec = document.spec();
+        PackageCatalog loaded = catalog.getValue();
         Path specFile = document.fileProperty().get();
         Path out = directory.get().resolve(fileName.get().strip());
         String tagText = tag.get().isBlank() ? null : tag.get().strip();
@@ -182,7 +192,7 @@ public final class BuildViewModel {
                     if (choice.disk()) {
                         request = request.withDiskSize(diskBytes).withKernel(flavour);
                     }
-                    return engine.build(request, progressBatcher::post);
+                    return engine.build(request, loaded, progressBatcher::post);
                 } finally {
                     Files.deleteIfExists(scratch.resolve(spec.name() + ".remix.json"));
                     Files.deleteIfExists(scratch);

@@ -2,6 +2,7 @@ package org.remixstudio.app.tasks;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.concurrent.Task;
@@ -25,9 +26,21 @@ public final class BackgroundRunner implements AutoCloseable {
         this.executor = Executors.newFixedThreadPool(threads, factory);
     }
 
-    /** Starts {@code task} and returns it, so the caller can bind to its progress or cancel it. */
+    /**
+     * Starts {@code task} and returns it, so the caller can bind to its progress or cancel it. Once the
+     * studio is closing (the runner closed) a late request, e.g. a plan that finished meanwhile asking
+     * for its licenses, is cancelled instead of started.
+     */
     public <T> Task<T> run(Task<T> task) {
-        executor.execute(task);
+        if (executor.isShutdown()) {
+            task.cancel();
+            return task;
+        }
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException closedMeanwhile) {
+            task.cancel();
+        }
         return task;
     }
 

@@ -41,8 +41,8 @@ import org.remixstudio.engine.resolve.BaseVariant;
  * directories, on the class path):
  * <pre>
  * mvn -q -B -pl app -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * xvfb-run -a -s "-screen 0 1600x1000x24" java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms128m -Xmx256m \
- *   -Xmn96m -XX:ReservedCodeCacheSize=32m -Xss512k \
+ * MALLOC_ARENA_MAX=2 xvfb-run -a -s "-screen 0 1600x1000x24" java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+ *   -Xms128m -Xmx256m -Xmn64m -XX:ReservedCodeCacheSize=32m -Xss512k \
  *   -cp app/target/test-classes:app/target/classes:engine/target/classes:$(cat app/target/cp.txt) \
  *   org.remixstudio.app.bench.StudioBenchmark
  * </pre>

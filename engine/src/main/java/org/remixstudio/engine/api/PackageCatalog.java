@@ -22,6 +22,7 @@ import org.remixstudio.engine.license.LicenseCategories;
 import org.remixstudio.engine.license.LicenseScanner;
 import org.remixstudio.engine.license.policy.LicensePolicy;
 import org.remixstudio.engine.license.policy.LicensePolicyReader;
+import org.remixstudio.engine.repo.AptSource;
 import org.remixstudio.engine.repo.LoadedCatalog;
 import org.remixstudio.engine.repo.SuiteStatus;
 import org.remixstudio.engine.resolve.BaseVariant;
@@ -48,24 +49,59 @@ public final class PackageCatalog {
     private final String baseSuite;
     private final EngineSettings settings;
     private volatile LicenseScanning.Open licenseScanning;
+    /** What the catalog was loaded from, for a build to reuse it (see {@link #loadedFor}). */
+    private final LoadedCatalog loaded;
+    private final List<AptSource> aptSources;
+    private final String loadedArchitecture;
     private volatile CatalogSearch search;
     private volatile Resolver resolver;
     private volatile RemixPlanner planner;
+
+    /** A catalog of no known sources (a build never reuses it), with the default settings. */
+    PackageCatalog(LoadedCatalog loaded, String baseSuite) {
+        this(loaded, baseSuite, EngineSettings.defaults(), List.of(), null);
+    }
 
     /**
      * @param settings the settings the catalog was loaded with: where the license store and the package
      *                 cache are, and whether the network may be used
      */
     PackageCatalog(LoadedCatalog loaded, String baseSuite, EngineSettings settings) {
+        this(loaded, baseSuite, settings, List.of(), null);
+    }
+
+    PackageCatalog(LoadedCatalog loaded, String baseSuite, EngineSettings settings, List<AptSource> aptSources,
+                   String loadedArchitecture) {
         this.catalog = loaded.catalog();
         this.sources = loaded.suites().stream().map(PackageCatalog::status).toList();
         this.baseSuite = baseSuite;
         this.settings = settings;
+        this.loaded = loaded;
+        this.aptSources = List.copyOf(aptSources);
+        this.loadedArchitecture = loadedArchitecture;
     }
 
     /** The settings this catalog was loaded with. */
     public EngineSettings settings() {
         return settings;
+    }
+
+    /** Whether the catalog was loaded from exactly these sources (after the suite override) for this architecture. */
+    boolean loadedFor(List<AptSource> wanted, String architecture) {
+        return !aptSources.isEmpty() && aptSources.equals(wanted) && architecture != null
+                && architecture.equals(loadedArchitecture);
+    }
+
+    LoadedCatalog loaded() {
+        return loaded;
+    }
+
+    List<AptSource> aptSources() {
+        return aptSources;
+    }
+
+    String baseSuite() {
+        return baseSuite;
     }
 
     private static SourceStatus status(SuiteStatus s) {
@@ -357,7 +393,8 @@ public final class PackageCatalog {
         return s;
     }
 
-    private Resolver resolver() {
+    /** The resolver for the catalog's native architecture, built once and shared by every caller. */
+    Resolver resolver() {
         Resolver r = resolver;
         if (r == null) {
             synchronized (this) {

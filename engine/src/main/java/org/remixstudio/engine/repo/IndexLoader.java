@@ -23,6 +23,7 @@ import org.remixstudio.engine.catalog.IndexFormatException;
 import org.remixstudio.engine.catalog.IndexOrigin;
 import org.remixstudio.engine.catalog.PackagesIndexParser;
 import org.remixstudio.engine.control.ControlSyntaxException;
+import org.remixstudio.engine.io.FileBytes;
 
 /**
  * Reads one {@code Packages} index of a verified Release (Debian repository format, "Indices"):
@@ -164,7 +165,7 @@ final class IndexLoader {
                         + ". The mirror is being updated or the file was tampered with; try again later"
                         + " or use another mirror.");
             }
-            byte[] data = Files.readAllBytes(temp);
+            byte[] data = FileBytes.read(temp);
             cache.adoptBlob(temp, v.sha256());
             return Optional.of(data);
         } catch (IOException e) {
@@ -218,7 +219,7 @@ final class IndexLoader {
         Path file = cache.snapshotPath(key);
         byte[] data;
         try {
-            data = Files.readAllBytes(file);
+            data = FileBytes.read(file);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {

@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
 import org.remixstudio.engine.api.EngineException;
+import org.remixstudio.engine.io.FileBytes;
 
 /**
  * The on-disk cache ({@code $XDG_CACHE_HOME/remix-studio}, a constructor argument):
@@ -54,7 +55,7 @@ public final class RepositoryCache {
     public Optional<byte[]> readBlob(String sha256) {
         Path p = blobPath(sha256);
         try {
-            byte[] data = Files.readAllBytes(p);
+            byte[] data = FileBytes.read(p);
             if (Hashing.sha256Hex(data).equals(sha256)) {
                 return Optional.of(data);
             }
