@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.remixstudio.engine.build.fetch.DebFetcher;
+import org.remixstudio.engine.build.layer.KeptTrees;
 import org.remixstudio.engine.build.layer.LayerCache;
 import org.remixstudio.engine.build.pipeline.BuiltImage;
 import org.remixstudio.engine.build.pipeline.ImagePipeline;
@@ -129,7 +130,7 @@ public final class RemixEngine {
         }, request.squash(), request.tag(), aptLines(loaded.sources()), epoch, sbomRecipe(spec, loaded));
         ImagePipeline pipeline = new ImagePipeline(loaded.catalog().catalog(),
                 DebFetcher.create(settings.cacheDir().resolve("debs")), new LayerCache(settings.cacheDir()),
-                settings.cacheDir().resolve("work"));
+                settings.cacheDir().resolve("work"), new KeptTrees(settings.cacheDir()));
         BuiltImage image = pipeline.build(spec, plans, options, progress);
         List<BuildResult.Layer> layers = image.layers().stream().map(l -> new BuildResult.Layer(l.name(),
                 l.packages(), l.added(), l.removed(), l.diffId(), l.size(), l.fromCache())).toList();

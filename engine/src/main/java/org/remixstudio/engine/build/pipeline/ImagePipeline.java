@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.remixstudio.engine.api.EngineException;
 import org.remixstudio.engine.api.ProgressEvent;
+import org.remixstudio.engine.build.PhaseTime;
 import org.remixstudio.engine.build.RootfsBuild;
 import org.remixstudio.engine.build.RootfsBuilder;
 import org.remixstudio.engine.build.RootfsOptions;
@@ -28,13 +29,16 @@ import org.remixstudio.engine.build.layer.LayerApplier;
 import org.remixstudio.engine.build.layer.LayerCache;
 import org.remixstudio.engine.build.layer.LayerChanges;
 import org.remixstudio.engine.build.layer.LayerDiff;
+import org.remixstudio.engine.build.layer.KeptTrees;
 import org.remixstudio.engine.build.layer.LayerKey;
 import org.remixstudio.engine.build.layer.TreeManifest;
 import org.remixstudio.engine.build.layer.TreeScanner;
+import org.remixstudio.engine.build.sandbox.OverlayMount;
 import org.remixstudio.engine.build.sandbox.Sandbox;
 import org.remixstudio.engine.build.sandbox.SandboxMode;
 import org.remixstudio.engine.catalog.BinaryPackage;
 import org.remixstudio.engine.catalog.Catalog;
+import org.remixstudio.engine.deb.ExtractOptions;
 import org.remixstudio.engine.export.oci.ImageLayer;
 import org.remixstudio.engine.export.oci.ImageReference;
 import org.remixstudio.engine.export.oci.ImageSpec;
@@ -65,22 +69,32 @@ public final class ImagePipeline {
      * whenever a change to the build (unpacking, configuring, cleaning up, diffing) changes what a layer
      * holds, so that no layer made by older code is ever reused as if it were current.
      */
-    static final int RECIPE = 2;
+    static final int RECIPE = 3;
 
     private final Catalog catalog;
     private final DebFetcher fetcher;
     private final LayerCache cache;
     private final Path workParent;
+    private final KeptTrees keptTrees;
     private final TreeScanner scanner = new TreeScanner();
 
     /**
      * @param workParent where the scratch tree goes (must allow device-less root-owned files)
      */
     public ImagePipeline(Catalog catalog, DebFetcher fetcher, LayerCache cache, Path workParent) {
+        this(catalog, fetcher, cache, workParent, null);
+    }
+
+    /**
+     * @param keptTrees where the trees of cached layer chains are kept for builds on an overlay (decision
+     *                  record 0004), or {@code null} to re-create trees from the layer blobs every time
+     */
+    public ImagePipeline(Catalog catalog, DebFetcher fetcher, LayerCache cache, Path workParent, KeptTrees keptTrees) {
         this.catalog = catalog;
         this.fetcher = fetcher;
         this.cache = cache;
         this.workParent = workParent;
+        this.keptTrees = keptTrees;
     }
 
     public BuiltImage build(RemixSpec spec, PipelineOptions options, Consumer<ProgressEvent> progress) {
@@ -108,6 +122,10 @@ public final class ImagePipeline {
         ImageSbomFiles sboms = options.sbom() == null ? null : new ImageSbomFiles(options.sbom().assembler().assemble(
                 spec.name(), reference.tag(), spec.architecture(), created, plans.get(plans.size() - 1).packages(),
                 options.sbom().releases()), spec.name());
+        List<PhaseTime> phases = new ArrayList<>();
+        BuildTree buildTree = null;
+        KeptTrees.Lease lease = null;
+        Path partial = null;
         try {
             List<CachedLayer> layers = new ArrayList<>();
             List<BuiltLayer> built = new ArrayList<>();
@@ -122,15 +140,36 @@ public final class ImagePipeline {
             boolean needTree = reused < plans.size() || !spec.customizations().isEmpty() || options.squash()
                     || options.format() == OutputFormat.ROOTFS;
             TreeManifest before = TreeManifest.empty();
+            Instant t = Instant.now();
+            boolean overlay = keptTrees != null && mode == SandboxMode.ROOT && needTree
+                    && OverlayMount.available(work.resolve("overlay-probe"));
             if (reused > 0 && needTree) {
                 progress.accept(new ProgressEvent("cache", reused + " cached layer(s)", 0, reused, ProgressEvent.Unit.ITEMS));
-                createRoot(tree);
-                new LayerApplier().applyAll(layers.stream().map(l -> l.blob().file()).toList(), tree);
-                // a re-created tree holds the base's device nodes as real files, which the cached manifest
-                // does not list: scan it afresh so they do not reappear in the next layer
-                before = scanner.scan(tree).manifest();
+                if (overlay) {
+                    lease = keptTree(layers.subList(0, reused), progress);
+                    TreeManifest kept = lease.manifest();
+                    buildTree = BuildTree.overlay(lease, kept, work, mode);
+                    before = kept;
+                } else {
+                    createRoot(tree);
+                    new LayerApplier().applyAll(layers.stream().map(l -> l.blob().file()).toList(), tree);
+                    // a re-created tree holds the base's device nodes as real files, which the cached manifest
+                    // does not list: scan it afresh so they do not reappear in the next layer
+                    before = scanner.scan(tree).manifest();
+                    buildTree = BuildTree.plain(tree, mode);
+                }
+                t = phase(phases, "tree", t);
+            } else {
+                if (overlay && reused == 0) {
+                    // built in place where it can be kept for the next build's overlay
+                    partial = keptTrees.newTreeDirectory();
+                    tree = partial;
+                }
+                buildTree = BuildTree.plain(tree, mode);
             }
+            tree = buildTree.root();
             Map<String, FetchedDeb> debs = fetch(plans.subList(reused, plans.size()), progress);
+            t = phase(phases, "fetch", t);
             for (int i = reused; i < plans.size(); i++) {
                 checkCancelled();
                 LayerPlan plan = plans.get(i);
@@ -143,14 +182,16 @@ public final class ImagePipeline {
                     RootfsBuild base = new RootfsBuilder(fetcher, rootfs).build(plan.added(), tree, progress);
                     warnings.addAll(base.warnings());
                     extra = base.specialFiles();
-                    special.addAll(extra);
                 } else {
                     List<FetchedDeb> added = plan.added().stream().map(p -> debs.get(key(p))).toList();
-                    new PackageStep(tree, mode, options.sourceDateEpoch())
+                    Sandbox sandbox = buildTree.sandbox();
+                    (sandbox == null ? new PackageStep(tree, mode, options.sourceDateEpoch())
+                            : new PackageStep(sandbox, options.sourceDateEpoch()))
                             .apply(plan.name(), added, plan.removed(), plan.auto(), progress);
                 }
+                t = phase(phases, plan.name() + ": install", t);
                 progress.accept(new ProgressEvent("layer", plan.name() + ": scan", 0, 1, ProgressEvent.Unit.ITEMS));
-                TreeManifest after = scanner.scan(tree, before).manifest();
+                TreeManifest after = buildTree.scan(before);
                 LayerChanges changes = LayerDiff.compute(before, after, tree);
                 List<LayerEntry> entries = new ArrayList<>(changes.entries());
                 extra.forEach(e -> entries.add(LayerEntry.of(e)));
@@ -164,8 +205,29 @@ public final class ImagePipeline {
                 built.add(builtLayer(plan, stored, false));
                 progress.accept(new ProgressEvent("layer", plan.name(), i + 1, plans.size(), ProgressEvent.Unit.ITEMS));
                 before = after;
+                if (!extra.isEmpty()) {
+                    if (materialize(extra, tree, work, clamp)) {
+                        // the tree now equals one re-created from the base layer, which holds them as files
+                        before = buildTree.scan(before);
+                    } else {
+                        special.addAll(extra);
+                    }
+                }
+                t = phase(phases, plan.name() + ": layer", t);
             }
             checkCancelled();
+            if (partial != null) {
+                // every package layer is built: keep the tree, and make any further change on an overlay
+                lease = keptTrees.keep(partial, layers.get(layers.size() - 1).chainId(), before);
+                partial = null;
+                boolean moreOnTree = !spec.customizations().isEmpty() || options.squash()
+                        || options.format() == OutputFormat.ROOTFS;
+                if (moreOnTree) {
+                    buildTree = BuildTree.overlay(lease, before, work, mode);
+                    tree = buildTree.root();
+                }
+                t = phase(phases, "keep tree", t);
+            }
             if (!spec.customizations().isEmpty()) {
                 String inputs = environment + "customizations " + spec.customizations();
                 CachedLayer parent = layers.get(layers.size() - 1);
@@ -177,11 +239,13 @@ public final class ImagePipeline {
                 if (hit.isPresent()) {
                     custom = hit.get();
                     new LayerApplier().apply(custom.blob().file(), tree);
-                    before = scanner.scan(tree).manifest();
+                    before = buildTree.isOverlay() ? buildTree.scan(before) : scanner.scan(tree).manifest();
                 } else {
                     progress.accept(new ProgressEvent("layer", "customizations", 0, 1, ProgressEvent.Unit.ITEMS));
-                    new CustomizationStep(tree, mode, options.sourceDateEpoch()).apply(spec.customizations());
-                    TreeManifest after = scanner.scan(tree, before).manifest();
+                    Sandbox sandbox = buildTree.sandbox();
+                    (sandbox == null ? new CustomizationStep(tree, mode, options.sourceDateEpoch())
+                            : new CustomizationStep(sandbox, options.sourceDateEpoch())).apply(spec.customizations());
+                    TreeManifest after = buildTree.scan(before);
                     LayerBlob blob = writer.write(LayerDiff.compute(before, after, tree).entries(), cache.newBlobFile());
                     custom = cache.store(key, parent, new ImageLayer(blob, "remix: customizations", ""), after, inputs);
                     before = after;
@@ -195,7 +259,7 @@ public final class ImagePipeline {
             if (options.squash() || options.format() == OutputFormat.ROOTFS) {
                 if (sboms != null) {
                     sboms.writeInto(tree, created);
-                    before = scanner.scan(tree, before).manifest();
+                    before = buildTree.scan(before);
                 }
                 List<LayerEntry> entries = new ArrayList<>(LayerDiff.compute(TreeManifest.empty(), before, tree).entries());
                 special.forEach(e -> entries.add(LayerEntry.of(e)));
@@ -234,10 +298,83 @@ public final class ImagePipeline {
             }
             List<Path> beside = sboms == null ? List.of() : sboms.writeBeside(options.output());
             progress.accept(new ProgressEvent("export", options.output().toString(), 1, 1, ProgressEvent.Unit.ITEMS));
+            phase(phases, "export", t);
+            phases.forEach(ph -> progress.accept(new ProgressEvent("phase", ph.phase() + " "
+                    + ph.duration().toMillis() + " ms", 1, 1, ProgressEvent.Unit.ITEMS)));
             return new BuiltImage(options.output(), digest, size(options.output()), built, warnings, beside);
         } finally {
+            if (buildTree != null) {
+                buildTree.close();
+            }
+            if (lease != null) {
+                lease.close();
+            }
+            if (partial != null) {
+                Sandbox.removeTree(partial.getParent(), mode);
+            }
             Sandbox.removeTree(work, mode);
         }
+    }
+
+    /**
+     * The kept tree of the cached chain {@code chain}: found, or made by applying the chain's blobs into a
+     * new directory and kept.
+     */
+    private KeptTrees.Lease keptTree(List<CachedLayer> chain, Consumer<ProgressEvent> progress) {
+        CachedLayer top = chain.get(chain.size() - 1);
+        Optional<KeptTrees.Lease> found = keptTrees.find(top.chainId());
+        if (found.isPresent()) {
+            return found.get();
+        }
+        progress.accept(new ProgressEvent("cache", "re-creating the tree of " + chain.size() + " cached layer(s)", 0,
+                chain.size(), ProgressEvent.Unit.ITEMS));
+        Path fresh = keptTrees.newTreeDirectory();
+        try {
+            new LayerApplier().applyAll(chain.stream().map(l -> l.blob().file()).toList(), fresh);
+            TreeManifest manifest = scanner.scan(fresh).manifest();
+            return keptTrees.keep(fresh, top.chainId(), manifest);
+        } catch (RuntimeException e) {
+            keptTrees.discard(fresh);
+            throw e;
+        }
+    }
+
+    /**
+     * Creates the base layer's device nodes and FIFOs in the tree, as applying the layer would, and puts
+     * back the mtimes of their directories, so that every later step sees the same tree whether the base
+     * was built in this run or re-created from the cache. Only root can make device nodes.
+     *
+     * @return whether they were made
+     */
+    private static boolean materialize(List<TreeEntry> special, Path tree, Path work, Instant clamp) {
+        if (!ExtractOptions.runningAsRoot()) {
+            return false;
+        }
+        Map<Path, java.nio.file.attribute.FileTime> parents = new LinkedHashMap<>();
+        try {
+            for (TreeEntry e : special) {
+                Path parent = tree.resolve(e.path()).getParent();
+                if (!parents.containsKey(parent)) {
+                    parents.put(parent, Files.getLastModifiedTime(parent, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+                }
+            }
+            LayerBlob tar = new LayerTarWriter(clamp, LayerTarWriter.Compression.NONE)
+                    .write(special.stream().map(LayerEntry::of).toList(), work.resolve("special.tar"));
+            new LayerApplier().apply(tar.file(), tree);
+            Files.delete(tar.file());
+            for (Map.Entry<Path, java.nio.file.attribute.FileTime> p : parents.entrySet()) {
+                Files.setLastModifiedTime(p.getKey(), p.getValue());
+            }
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the device nodes of the base layer in " + tree + ": " + e, e);
+        }
+    }
+
+    private static Instant phase(List<PhaseTime> phases, String name, Instant start) {
+        Instant now = Instant.now();
+        phases.add(new PhaseTime(name, java.time.Duration.between(start, now)));
+        return now;
     }
 
     /** Finds the cached layers from the bottom up until the first miss; fills {@code layers}. */
