@@ -112,10 +112,14 @@ public final class RemixEngine {
      * @throws EngineException naming the spec field, package, source or file at fault
      */
     public BuildResult build(BuildRequest request, Consumer<ProgressEvent> progress) {
+        long t0 = System.nanoTime();
         RemixSpec spec = new RemixSpecReader().read(request.spec());
         Loaded loaded = load(settingsFor(spec, request.extraSources()), progress);
+        long t1 = System.nanoTime();
+        progress.accept(phase("catalog", t1 - t0));
         List<LayerPlan> plans = new LayerPlanner(new Resolver(loaded.catalog().catalog(), spec.architecture()))
                 .plan(spec);
+        progress.accept(phase("resolve", System.nanoTime() - t1));
         List<String> lockNotes = List.of();
         if (request.lock() != null) {
             RemixLock locked = new RemixLockReader().read(request.lock());
@@ -137,6 +141,11 @@ public final class RemixEngine {
         List<String> warnings = new ArrayList<>(lockNotes);
         warnings.addAll(image.warnings());
         return new BuildResult(image.output(), image.digest(), image.size(), layers, warnings, image.sboms());
+    }
+
+    /** A {@code phase} event: how long one phase of a build took, for {@code remix build --timings}. */
+    private static ProgressEvent phase(String name, long nanos) {
+        return new ProgressEvent("phase", name + " " + nanos / 1_000_000 + " ms", 1, 1, ProgressEvent.Unit.ITEMS);
     }
 
     /**

@@ -61,6 +61,10 @@ final class BuildCommand implements Callable<Integer> {
             description = "Cache directory (default: $XDG_CACHE_HOME/remix-studio).")
     Path cacheDir;
 
+    @Option(names = "--timings", hidden = true,
+            description = "Print how long each phase took (JVM start, catalog, resolve, tree, fetch, layers, export).")
+    boolean timings;
+
     @Spec
     CommandSpec spec;
 
@@ -98,6 +102,17 @@ final class BuildCommand implements Callable<Integer> {
         Path out = output != null ? output
                 : Path.of(baseName(specFile) + (kind == BuildRequest.Format.OCI_DIR ? "" : ".tar"));
         ProgressBar bar = ProgressBar.forTerminal();
+        java.util.List<String> phases = new java.util.ArrayList<>();
+        if (timings) {
+            long started = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+            phases.add("jvm start " + (System.currentTimeMillis() - started) + " ms");
+        }
+        java.util.function.Consumer<org.remixstudio.engine.api.ProgressEvent> progress = e -> {
+            if (timings && e.step().equals("phase")) {
+                phases.add(e.detail());
+            }
+            bar.accept(e);
+        };
         BuildResult result;
         try {
             BuildRequest request = new BuildRequest(specFile, out, kind, squash, tag, sources);
@@ -106,7 +121,7 @@ final class BuildCommand implements Callable<Integer> {
             } else if (locked) {
                 request = request.withLockBesideSpec();
             }
-            result = new RemixEngine(settings).build(request, bar);
+            result = new RemixEngine(settings).build(request, progress);
         } finally {
             bar.finish();
         }
@@ -119,6 +134,7 @@ final class BuildCommand implements Callable<Integer> {
         w.println("wrote " + result.output() + " (" + Sizes.human(result.size()) + ")"
                 + (result.digest().isEmpty() ? "" : " " + result.digest()));
         result.sboms().forEach(f -> w.println("wrote " + f));
+        phases.forEach(p -> w.println("phase " + p));
         w.flush();
         return 0;
     }

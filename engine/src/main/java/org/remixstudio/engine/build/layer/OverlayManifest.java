@@ -31,12 +31,16 @@ import org.remixstudio.engine.tree.TreePaths;
  *       {@code trusted.*} attributes; this also covers an opaque directory whose lower names were all
  *       made again.</li>
  * </ul>
- * Upper inode numbers are stored negated (minus one), so they can never be taken for lower inodes
- * (the two directories may be on different file systems) when hard links are grouped. The mount
+ * Upper inode numbers are stored with bit 62 set, so they are not taken for lower inodes (the two
+ * directories may be on different file systems) when hard links are grouped; no file system here
+ * hands out inode numbers that large. The mount
  * must not use {@code metacopy} or {@code redirect_dir}: with those, an upper entry does not hold
  * what the merged one does.
  */
 public final class OverlayManifest {
+
+    /** Marks an inode number as the upper directory's. */
+    static final long UPPER_INODES = 1L << 62;
 
     private OverlayManifest() {
     }
@@ -76,7 +80,7 @@ public final class OverlayManifest {
 
     private static ManifestEntry fromUpper(ManifestEntry u) {
         return new ManifestEntry(u.path(), u.type(), u.mode(), u.uid(), u.gid(), u.mtime(), u.size(), u.linkTarget(),
-                -1 - u.inode(), u.linkCount(), u.devMajor(), u.devMinor(), u.xattrs(), u.sha256(), u.ctime());
+                UPPER_INODES | u.inode(), u.linkCount(), u.devMajor(), u.devMinor(), u.xattrs(), u.sha256(), u.ctime());
     }
 
     /** Removes the direct children of {@code dir} (with their subtrees) that the merged directory does not show. */
