@@ -104,6 +104,7 @@ public final class ImagePipeline {
     /** Builds the image from plans made already (by {@link LayerPlanner} for this spec), e.g. checked against a lock. */
     public BuiltImage build(RemixSpec spec, List<LayerPlan> plans, PipelineOptions options,
             Consumer<ProgressEvent> progress) {
+        Instant start = Instant.now();
         Instant created = options.sourceDateEpoch() != null ? Instant.ofEpochSecond(options.sourceDateEpoch())
                 : Instant.ofEpochSecond(Instant.now().getEpochSecond());
         Instant clamp = options.sourceDateEpoch() != null ? created : null;
@@ -132,7 +133,9 @@ public final class ImagePipeline {
             List<TreeEntry> special = new ArrayList<>();
             String environment = "recipe " + RECIPE + "\narch " + spec.architecture() + "\nvariant " + spec.variant() + "\nsources "
                     + options.aptSources() + "\nepoch " + options.sourceDateEpoch() + "\n";
+            Instant t = phase(phases, "sbom", start);
             int reused = reusableLayers(plans, environment, layers);
+            t = phase(phases, "cache lookup", t);
             for (int i = 0; i < reused; i++) {
                 built.add(builtLayer(plans.get(i), layers.get(i), true));
             }
@@ -140,14 +143,15 @@ public final class ImagePipeline {
             boolean needTree = reused < plans.size() || !spec.customizations().isEmpty() || options.squash()
                     || options.format() == OutputFormat.ROOTFS;
             TreeManifest before = TreeManifest.empty();
-            Instant t = Instant.now();
             boolean overlay = keptTrees != null && mode == SandboxMode.ROOT && needTree
                     && OverlayMount.available(work.resolve("overlay-probe"));
+            t = phase(phases, "overlay probe", t);
             if (reused > 0 && needTree) {
                 progress.accept(new ProgressEvent("cache", reused + " cached layer(s)", 0, reused, ProgressEvent.Unit.ITEMS));
                 if (overlay) {
                     lease = keptTree(layers.subList(0, reused), progress);
                     TreeManifest kept = lease.manifest();
+                    t = phase(phases, "kept tree", t);
                     buildTree = BuildTree.overlay(lease, kept, work, mode);
                     before = kept;
                 } else {
@@ -192,11 +196,13 @@ public final class ImagePipeline {
                 t = phase(phases, plan.name() + ": install", t);
                 progress.accept(new ProgressEvent("layer", plan.name() + ": scan", 0, 1, ProgressEvent.Unit.ITEMS));
                 TreeManifest after = buildTree.scan(before);
+                t = phase(phases, plan.name() + ": scan", t);
                 LayerChanges changes = LayerDiff.compute(before, after, tree);
                 List<LayerEntry> entries = new ArrayList<>(changes.entries());
                 extra.forEach(e -> entries.add(LayerEntry.of(e)));
                 progress.accept(new ProgressEvent("layer", plan.name() + ": write", 0, 1, ProgressEvent.Unit.ITEMS));
                 LayerBlob blob = writer.write(entries, cache.newBlobFile());
+                t = phase(phases, plan.name() + ": diff and write", t);
                 CachedLayer parent = layers.isEmpty() ? null : layers.get(layers.size() - 1);
                 String inputs = environment + plan.cacheInputs();
                 CachedLayer stored = cache.store(LayerKey.of(parent == null ? null : parent.chainId(), inputs), parent,
@@ -213,7 +219,7 @@ public final class ImagePipeline {
                         special.addAll(extra);
                     }
                 }
-                t = phase(phases, plan.name() + ": layer", t);
+                t = phase(phases, plan.name() + ": store", t);
             }
             checkCancelled();
             if (partial != null) {
@@ -292,7 +298,8 @@ public final class ImagePipeline {
                 new OciDirectoryWriter().write(image, options.output());
                 digest = new OciArchiveWriter().manifestDigest(image).toString();
             } else {
-                OciArchiveWriter archive = new OciArchiveWriter();
+                // every blob was hashed in this build as it was written, or proven unchanged by LayerCache.verify
+                OciArchiveWriter archive = new OciArchiveWriter(false);
                 archive.write(image, options.output());
                 digest = archive.manifestDigest(image).toString();
             }
