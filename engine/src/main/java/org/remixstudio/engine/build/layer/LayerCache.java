@@ -33,9 +33,10 @@ import org.remixstudio.engine.export.oci.LayerBlob;
  * ({@code layer.tar.gz}), the {@link TreeManifest} of the tree after the layer
  * ({@code manifest.bin}) and {@code layer.json} (digests, size, history line, parent, inputs).
  *
- * <p>The tree after a cached layer is not kept: it is re-created by applying the blobs of
- * {@link #chain} in order onto an empty directory with {@link LayerApplier} (decision record 0002:
- * faster than copying a kept tree, and no second copy of every tree on disk).
+ * <p>The tree after a cached layer is not kept here: it is re-created by applying the blobs of
+ * {@link #chain} in order onto an empty directory with {@link LayerApplier} (decision record 0002),
+ * and a few such trees are kept by {@link KeptTrees} for builds on an overlay (decision record 0004).
+ * A blob's {@code verified} stamp lets {@link #verify} skip hashing a blob proven unchanged.
  *
  * <p>An entry is assembled in a temporary directory next to its final place and renamed into place
  * in one step, so a reader sees a complete entry or none; when two processes store the same key,
