@@ -51,7 +51,7 @@ class RemixEngineTrixieWebArchiveTest {
 
     @Test
     void build_writesTheBaseTheWebLayerAndTheCustomizations() {
-        assertThat(result.layers()).extracting(BuildResult.Layer::name).containsExactly("base", "web", "customizations");
+        assertThat(result.layers()).extracting(BuildResult.Layer::name).containsExactly("base", "web", "customizations", "sbom");
         assertThat(result.layers().get(1).added()).isPositive();
     }
 

@@ -54,7 +54,7 @@ class RemixEngineTwoLayersArchiveTest {
 
     @Test
     void build_writesOneLayerPerSpecLayer_theLastRemovingOnePackage() {
-        assertThat(result.layers()).extracting(BuildResult.Layer::name).containsExactly("base", "tools", "trim");
+        assertThat(result.layers()).extracting(BuildResult.Layer::name).containsExactly("base", "tools", "trim", "sbom");
         assertThat(result.layers().get(2).removed()).isEqualTo(1);
         assertThat(result.layers().get(2).added()).isZero();
     }
