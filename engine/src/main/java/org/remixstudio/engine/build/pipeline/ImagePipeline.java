@@ -152,14 +152,11 @@ public final class ImagePipeline {
                     lease = keptTree(layers.subList(0, reused), progress);
                     TreeManifest kept = lease.manifest();
                     t = phase(phases, "kept tree", t);
-                    buildTree = BuildTree.overlay(lease, kept, work, mode);
+                    buildTree = overlayOrNull(lease, kept, work, mode, warnings);
                     before = kept;
-                } else {
-                    createRoot(tree);
-                    new LayerApplier().applyAll(layers.stream().map(l -> l.blob().file()).toList(), tree);
-                    // a re-created tree holds the base's device nodes as real files, which the cached manifest
-                    // does not list: scan it afresh so they do not reappear in the next layer
-                    before = scanner.scan(tree).manifest();
+                }
+                if (buildTree == null) {
+                    before = recreate(layers, tree);
                     buildTree = BuildTree.plain(tree, mode);
                 }
                 t = phase(phases, "tree", t);
@@ -229,7 +226,12 @@ public final class ImagePipeline {
                 boolean moreOnTree = !spec.customizations().isEmpty() || options.squash()
                         || options.format() == OutputFormat.ROOTFS;
                 if (moreOnTree) {
-                    buildTree = BuildTree.overlay(lease, before, work, mode);
+                    buildTree = overlayOrNull(lease, before, work, mode, warnings);
+                    if (buildTree == null) {
+                        tree = work.resolve("root");
+                        before = recreate(layers, tree);
+                        buildTree = BuildTree.plain(tree, mode);
+                    }
                     tree = buildTree.root();
                 }
                 t = phase(phases, "keep tree", t);
@@ -320,6 +322,32 @@ public final class ImagePipeline {
                 Sandbox.removeTree(partial.getParent(), mode);
             }
             Sandbox.removeTree(work, mode);
+        }
+    }
+
+    /** Re-creates the tree of {@code chain} in the empty or absent directory {@code tree}; returns its manifest. */
+    private TreeManifest recreate(List<CachedLayer> chain, Path tree) {
+        createRoot(tree);
+        new LayerApplier().applyAll(chain.stream().map(l -> l.blob().file()).toList(), tree);
+        // a re-created tree holds the base's device nodes as real files, which the cached manifest
+        // does not list: scan it afresh so they do not reappear in the next layer
+        return scanner.scan(tree).manifest();
+    }
+
+    /**
+     * An overlay over the kept tree, or {@code null} (with a warning) when it cannot be mounted although an
+     * overlay in the work directory could: e.g. the cache is on a file system overlayfs does not take as a
+     * lower layer. The caller then re-creates the tree in the work directory.
+     */
+    private static BuildTree overlayOrNull(KeptTrees.Lease lease, TreeManifest kept, Path work, SandboxMode mode,
+                                           List<String> warnings) {
+        try {
+            return BuildTree.overlay(lease, kept, work, mode);
+        } catch (OverlayMount.OverlayUnavailableException e) {
+            warnings.add("The kept tree " + lease.tree() + " could not be mounted as an overlay (" + e.getMessage()
+                    + "), so it was re-created from the cached layers. Put the cache on a local file system"
+                    + " (ext4, xfs, btrfs) to rebuild faster.");
+            return null;
         }
     }
 
