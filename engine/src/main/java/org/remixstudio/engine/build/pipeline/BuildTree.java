@@ -5,16 +5,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.LinkOption;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.remixstudio.engine.build.layer.KeptTrees;
-import org.remixstudio.engine.build.layer.ManifestEntry;
 import org.remixstudio.engine.build.layer.OverlayManifest;
 import org.remixstudio.engine.build.layer.TreeManifest;
 import org.remixstudio.engine.build.layer.TreeScanner;
 import org.remixstudio.engine.build.sandbox.OverlayMount;
 import org.remixstudio.engine.build.sandbox.Sandbox;
 import org.remixstudio.engine.build.sandbox.SandboxMode;
-import org.remixstudio.engine.tree.TreePaths;
 
 /**
  * The tree a build works on, and how to take its manifest after a step: either a plain directory
@@ -28,11 +29,11 @@ final class BuildTree implements AutoCloseable {
     private final Path root;
     private final SandboxMode mode;
     private final OverlayMount overlay;
-    private final TreeManifest lower;
+    private final CompletableFuture<TreeManifest> lower;
     private final TreeScanner scanner = new TreeScanner();
     private TreeManifest upperScan;
 
-    private BuildTree(Path root, SandboxMode mode, OverlayMount overlay, TreeManifest lower) {
+    private BuildTree(Path root, SandboxMode mode, OverlayMount overlay, CompletableFuture<TreeManifest> lower) {
         this.root = root;
         this.mode = mode;
         this.overlay = overlay;
@@ -48,7 +49,8 @@ final class BuildTree implements AutoCloseable {
      *
      * @throws OverlayMount.OverlayUnavailableException when the overlay cannot be mounted
      */
-    static BuildTree overlay(KeptTrees.Lease kept, TreeManifest keptManifest, Path work, SandboxMode mode) {
+    static BuildTree overlay(KeptTrees.Lease kept, CompletableFuture<TreeManifest> keptManifest, Path work,
+                             SandboxMode mode) {
         Path upper = work.resolve("upper");
         Path scratch = work.resolve("overlay-work");
         Path merged = work.resolve("merged");
@@ -57,11 +59,12 @@ final class BuildTree implements AutoCloseable {
             Files.createDirectories(scratch);
             Files.createDirectories(merged);
             // the merged root takes its attributes from the upper root: make them the kept tree's
-            ManifestEntry top = keptManifest.get(TreePaths.ROOT).orElseThrow();
-            Files.setAttribute(upper, "unix:uid", (int) top.uid());
-            Files.setAttribute(upper, "unix:gid", (int) top.gid());
-            Files.setAttribute(upper, "unix:mode", top.mode());
-            Files.setLastModifiedTime(upper, FileTime.from(top.mtime()));
+            Map<String, Object> top = Files.readAttributes(kept.tree(), "unix:uid,gid,mode,lastModifiedTime",
+                    LinkOption.NOFOLLOW_LINKS);
+            Files.setAttribute(upper, "unix:uid", top.get("uid"));
+            Files.setAttribute(upper, "unix:gid", top.get("gid"));
+            Files.setAttribute(upper, "unix:mode", ((Integer) top.get("mode")) & 07777);
+            Files.setLastModifiedTime(upper, (FileTime) top.get("lastModifiedTime"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare an overlay in " + work + ": " + e.getMessage(), e);
         }
@@ -71,6 +74,11 @@ final class BuildTree implements AutoCloseable {
 
     Path root() {
         return root;
+    }
+
+    /** The manifest of the kept tree under the overlay; {@code null} for a plain tree. */
+    TreeManifest lowerManifest() {
+        return lower == null ? null : ImagePipeline.join(lower);
     }
 
     boolean isOverlay() {
@@ -91,7 +99,7 @@ final class BuildTree implements AutoCloseable {
             return scanner.scan(root, before).manifest();
         }
         upperScan = scanner.scan(overlay.upper(), upperScan).manifest();
-        return OverlayManifest.derive(lower, upperScan, root);
+        return OverlayManifest.derive(lowerManifest(), upperScan, root);
     }
 
     @Override

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.remixstudio.engine.api.EngineException;
@@ -120,10 +122,13 @@ public final class ImagePipeline {
         Path tree = work.resolve("root");
         List<String> warnings = new ArrayList<>();
         ImageReference reference = ImageReference.parse(options.tag() != null ? options.tag() : spec.name() + ":latest");
-        ImageSbomFiles sboms = options.sbom() == null ? null : new ImageSbomFiles(options.sbom().assembler().assemble(
-                spec.name(), reference.tag(), spec.architecture(), created, plans.get(plans.size() - 1).packages(),
-                options.sbom().releases()), spec.name());
+        // the SBOMs are needed only at the end: assembled on another core meanwhile
+        CompletableFuture<ImageSbomFiles> sbomsAssembled = options.sbom() == null ? null
+                : CompletableFuture.supplyAsync(() -> new ImageSbomFiles(options.sbom().assembler().assemble(
+                        spec.name(), reference.tag(), spec.architecture(), created,
+                        plans.get(plans.size() - 1).packages(), options.sbom().releases()), spec.name()));
         List<PhaseTime> phases = new ArrayList<>();
+        TreeManifest topManifest = null;
         BuildTree buildTree = null;
         KeptTrees.Lease lease = null;
         Path partial = null;
@@ -133,7 +138,7 @@ public final class ImagePipeline {
             List<TreeEntry> special = new ArrayList<>();
             String environment = "recipe " + RECIPE + "\narch " + spec.architecture() + "\nvariant " + spec.variant() + "\nsources "
                     + options.aptSources() + "\nepoch " + options.sourceDateEpoch() + "\n";
-            Instant t = phase(phases, "sbom", start);
+            Instant t = start;
             int reused = reusableLayers(plans, environment, layers);
             t = phase(phases, "cache lookup", t);
             for (int i = 0; i < reused; i++) {
@@ -150,10 +155,12 @@ public final class ImagePipeline {
                 progress.accept(new ProgressEvent("cache", reused + " cached layer(s)", 0, reused, ProgressEvent.Unit.ITEMS));
                 if (overlay) {
                     lease = keptTree(layers.subList(0, reused), progress);
-                    TreeManifest kept = lease.manifest();
+                    // read on another core while the overlay is mounted and the next step runs
+                    KeptTrees.Lease leased = lease;
+                    CompletableFuture<TreeManifest> kept = CompletableFuture.supplyAsync(leased::manifest);
                     t = phase(phases, "kept tree", t);
                     buildTree = overlayOrNull(lease, kept, work, mode, warnings);
-                    before = kept;
+                    before = null; // the kept manifest, taken from buildTree once needed
                 }
                 if (buildTree == null) {
                     before = recreate(layers, tree);
@@ -191,6 +198,9 @@ public final class ImagePipeline {
                             .apply(plan.name(), added, plan.removed(), plan.auto(), progress);
                 }
                 t = phase(phases, plan.name() + ": install", t);
+                if (before == null) {
+                    before = buildTree.lowerManifest();
+                }
                 progress.accept(new ProgressEvent("layer", plan.name() + ": scan", 0, 1, ProgressEvent.Unit.ITEMS));
                 TreeManifest after = buildTree.scan(before);
                 t = phase(phases, plan.name() + ": scan", t);
@@ -204,6 +214,7 @@ public final class ImagePipeline {
                 String inputs = environment + plan.cacheInputs();
                 CachedLayer stored = cache.store(LayerKey.of(parent == null ? null : parent.chainId(), inputs), parent,
                         new ImageLayer(blob, plan.createdBy(), ""), after, inputs);
+                topManifest = after;
                 layers.add(stored);
                 built.add(builtLayer(plan, stored, false));
                 progress.accept(new ProgressEvent("layer", plan.name(), i + 1, plans.size(), ProgressEvent.Unit.ITEMS));
@@ -219,6 +230,9 @@ public final class ImagePipeline {
                 t = phase(phases, plan.name() + ": store", t);
             }
             checkCancelled();
+            if (before == null) {
+                before = buildTree.lowerManifest();
+            }
             if (partial != null) {
                 // every package layer is built: keep the tree, and make any further change on an overlay
                 lease = keptTrees.keep(partial, layers.get(layers.size() - 1).chainId(), before);
@@ -226,7 +240,7 @@ public final class ImagePipeline {
                 boolean moreOnTree = !spec.customizations().isEmpty() || options.squash()
                         || options.format() == OutputFormat.ROOTFS;
                 if (moreOnTree) {
-                    buildTree = overlayOrNull(lease, before, work, mode, warnings);
+                    buildTree = overlayOrNull(lease, CompletableFuture.completedFuture(before), work, mode, warnings);
                     if (buildTree == null) {
                         tree = work.resolve("root");
                         before = recreate(layers, tree);
@@ -236,6 +250,7 @@ public final class ImagePipeline {
                 }
                 t = phase(phases, "keep tree", t);
             }
+            ImageSbomFiles sboms = sbomsAssembled == null ? null : join(sbomsAssembled);
             if (!spec.customizations().isEmpty()) {
                 String inputs = environment + "customizations " + spec.customizations();
                 CachedLayer parent = layers.get(layers.size() - 1);
@@ -246,6 +261,7 @@ public final class ImagePipeline {
                 CachedLayer custom;
                 if (hit.isPresent()) {
                     custom = hit.get();
+                    topManifest = null;
                     new LayerApplier().apply(custom.blob().file(), tree);
                     before = buildTree.isOverlay() ? buildTree.scan(before) : scanner.scan(tree).manifest();
                 } else {
@@ -256,6 +272,7 @@ public final class ImagePipeline {
                     TreeManifest after = buildTree.scan(before);
                     LayerBlob blob = writer.write(LayerDiff.compute(before, after, tree).entries(), cache.newBlobFile());
                     custom = cache.store(key, parent, new ImageLayer(blob, "remix: customizations", ""), after, inputs);
+                    topManifest = after;
                     before = after;
                 }
                 layers.add(custom);
@@ -285,7 +302,8 @@ public final class ImagePipeline {
                         one.diffId().toString(), one.size(), false));
             } else if (sboms != null) {
                 // a small top layer of its own: the package layers below stay cached whatever the SBOMs say
-                TreeManifest below = layers.get(layers.size() - 1).manifest();
+                // the manifest the top layer was stored with, read back only when that layer came from the cache
+                TreeManifest below = topManifest != null ? topManifest : layers.get(layers.size() - 1).manifest();
                 LayerBlob blob = writer.write(sboms.layerEntries(below, created), work.resolve("sbom.tar.gz"));
                 imageLayers.add(new ImageLayer(blob, "remix: SBOMs in /" + ImageSbomFiles.DIRECTORY, ""));
                 LayerPlan top = plans.get(plans.size() - 1);
@@ -339,8 +357,8 @@ public final class ImagePipeline {
      * overlay in the work directory could: e.g. the cache is on a file system overlayfs does not take as a
      * lower layer. The caller then re-creates the tree in the work directory.
      */
-    private static BuildTree overlayOrNull(KeptTrees.Lease lease, TreeManifest kept, Path work, SandboxMode mode,
-                                           List<String> warnings) {
+    private static BuildTree overlayOrNull(KeptTrees.Lease lease, CompletableFuture<TreeManifest> kept, Path work,
+                                           SandboxMode mode, List<String> warnings) {
         try {
             return BuildTree.overlay(lease, kept, work, mode);
         } catch (OverlayMount.OverlayUnavailableException e) {
@@ -403,6 +421,21 @@ public final class ImagePipeline {
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the device nodes of the base layer in " + tree + ": " + e, e);
+        }
+    }
+
+    /** The value of work done on another thread; its failure is rethrown as it was thrown there. */
+    static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
         }
     }
 

@@ -64,6 +64,16 @@ public final class OverlayMount implements AutoCloseable {
                 // an upper entry must hold what the merged one does (see OverlayManifest): no metadata-only
                 // copy-up, no renamed directories that point back into the lower tree
                 + ",redirect_dir=off,metacopy=off";
+        try {
+            // volatile (Linux 5.10): the upper directory is scratch, so no sync(2) of the whole upper file
+            // system when the overlay is unmounted, which on a busy machine can take seconds
+            return start(options + ",volatile", mountPoint, upper);
+        } catch (OverlayUnavailableException e) {
+            return start(options, mountPoint, upper);
+        }
+    }
+
+    private static OverlayMount start(String options, Path mountPoint, Path upper) {
         List<String> command = List.of("unshare", "--mount", "--propagation", "private", "sh", "-c",
                 "mount -t overlay -o \"$1\" overlay \"$2\" && echo mounted && exec cat >/dev/null", "overlay",
                 options, mountPoint.toAbsolutePath().toString());
