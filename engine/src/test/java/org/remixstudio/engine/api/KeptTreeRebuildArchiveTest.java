@@ -26,7 +26,8 @@ import org.remixstudio.engine.build.layer.TreeManifest;
  * the layers a build makes on an overlay over a kept tree, whether that tree was kept by an earlier
  * build or re-created from the cached blobs, are bit-identical to the layers a build from nothing
  * makes in place, and the kept tree is not changed by the build on top of it (every path's metadata,
- * content hash and change time are the same after).
+ * content hash and change time are the same after). Where no overlay can be mounted, builds fall back to
+ * re-creating the tree from the blobs in their work directory, with the same layers.
  */
 @Tag("archive")
 class KeptTreeRebuildArchiveTest {
@@ -43,6 +44,8 @@ class KeptTreeRebuildArchiveTest {
     private static TreeManifest keptBefore;
     private static TreeManifest keptAfter;
     private static List<String> keptTreesAfterBase;
+    private static BuildResult fallbackPlus;
+    private static Path fallback;
 
     @BeforeAll
     static void buildBothWays() throws Exception {
@@ -66,13 +69,20 @@ class KeptTreeRebuildArchiveTest {
         keptAfter = TreeManifest.scan(kept);
         // no tree was kept for the chain up to certificates: the next build re-creates it from the blobs
         fastPlus = build(fast, plus, "fast-plus.tar");
+
+        // overlayfs options cannot carry a ',' in a path, so in this cache no overlay can be mounted and the
+        // builds take the path without kept trees: re-create the tree in the work directory, build in place
+        fallback = cache("no,overlay");
+        build(fallback, base, "fallback-base.tar");
+        fallbackPlus = build(fallback, plus, "fallback-plus.tar");
     }
 
     /** Removes the caches quietly (JUnit would warn about every symbolic link of the kept trees). */
     @AfterAll
     static void removeCaches() throws Exception {
         new ProcessBuilder("rm", "-rf", "--one-file-system", tmp.resolve("slow-cache").toString(),
-                tmp.resolve("fast-cache").toString()).inheritIO().start().waitFor();
+                tmp.resolve("fast-cache").toString(), tmp.resolve("no,overlay-cache").toString()).inheritIO().start()
+                .waitFor();
     }
 
     @Test
@@ -98,6 +108,15 @@ class KeptTreeRebuildArchiveTest {
                 .containsExactlyElementsOf(slowPlus.layers().subList(0, 3).stream().map(BuildResult.Layer::diffId)
                         .toList());
         assertThat(fastPlus.digest()).isEqualTo(slowPlus.digest());
+    }
+
+    @Test
+    void withoutOverlays_theTreeIsReCreatedInTheWorkDirectory_andTheLayersAreTheSame() throws IOException {
+        assertThat(fallbackPlus.layers().get(0).fromCache()).isTrue();
+        assertThat(fallbackPlus.layers().get(1).fromCache()).isFalse();
+        assertThat(fallbackPlus.digest()).isEqualTo(slowPlus.digest());
+        Path trees = fallback.resolve("trees/v1");
+        assertThat(Files.isDirectory(trees) ? list(trees) : List.of()).isEmpty();
     }
 
     @Test
