@@ -22,6 +22,7 @@ import org.remixstudio.engine.license.policy.LicensePolicyReader;
 import org.remixstudio.engine.license.policy.PolicyEvaluator;
 import org.remixstudio.engine.license.policy.PullChains;
 import org.remixstudio.engine.build.fetch.DebFetcher;
+import org.remixstudio.engine.build.layer.KeptTrees;
 import org.remixstudio.engine.build.layer.LayerCache;
 import org.remixstudio.engine.build.pipeline.BuiltImage;
 import org.remixstudio.engine.build.pipeline.ImagePipeline;
@@ -145,6 +146,7 @@ public final class RemixEngine {
      * @param catalog a catalog from {@link #loadCatalog}, or {@code null}
      */
     public BuildResult build(BuildRequest request, PackageCatalog catalog, Consumer<ProgressEvent> progress) {
+        long t0 = System.nanoTime();
         RemixSpec spec = new RemixSpecReader().read(request.spec());
         boolean disk = request.format().isDisk();
         DiskIds ids = disk ? DiskIds.forSpec(new RemixSpecWriter().sha256(spec)) : null;
@@ -163,9 +165,12 @@ public final class RemixEngine {
                     + ": a VM disk needs " + essentials.kernel(spec.architecture()) + "; try --kernel "
                     + (request.kernel().equals("cloud") ? "generic" : "cloud") + ", or build a container image instead");
         }
+        long t1 = System.nanoTime();
+        progress.accept(phase("catalog", t1 - t0));
         // the catalog's resolver is for its architecture, the one the sources were loaded for
         Resolver resolver = reuse ? catalog.resolver() : new Resolver(loaded.catalog().catalog(), built.architecture());
         List<LayerPlan> plans = new LayerPlanner(resolver).plan(built);
+        progress.accept(phase("resolve", System.nanoTime() - t1));
         if (disk) {
             DiskExport.requireRoomFor(plans, request);
         }
@@ -188,7 +193,7 @@ public final class RemixEngine {
                     imageLicenses(loaded.catalog().catalog(), plans.get(plans.size() - 1).packages(), true, progress)));
             ImagePipeline pipeline = new ImagePipeline(loaded.catalog().catalog(),
                     DebFetcher.create(settings.cacheDir().resolve("debs")), new LayerCache(settings.cacheDir()),
-                    settings.cacheDir().resolve("work"));
+                    settings.cacheDir().resolve("work"), new KeptTrees(settings.cacheDir()));
             BuiltImage image = pipeline.build(built, plans, options, progress);
             List<BuildResult.Layer> layers = image.layers().stream().map(l -> new BuildResult.Layer(l.name(),
                     l.packages(), l.added(), l.removed(), l.diffId(), l.size(), l.fromCache())).toList();
@@ -211,6 +216,11 @@ public final class RemixEngine {
         } catch (IOException e) {
             throw new EngineException("cannot make a work directory in " + settings.cacheDir() + ": " + e.getMessage());
         }
+    }
+
+    /** A {@code phase} event: how long one phase of a build took, for {@code remix build --timings}. */
+    private static ProgressEvent phase(String name, long nanos) {
+        return new ProgressEvent("phase", name + " " + nanos / 1_000_000 + " ms", 1, 1, ProgressEvent.Unit.ITEMS);
     }
 
     /**

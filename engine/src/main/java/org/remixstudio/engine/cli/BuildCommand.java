@@ -1,6 +1,7 @@
 package org.remixstudio.engine.cli;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +71,10 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engineOptions;
 
+    @Option(names = "--timings", hidden = true,
+            description = "Print how long each phase took (JVM start, catalog, resolve, tree, fetch, layers, export).")
+    boolean timings;
+
     @Spec
     CommandSpec spec;
 
@@ -137,7 +142,17 @@ final class BuildCommand implements Callable<Integer> {
             request = request.withLockBesideSpec();
         }
         BuildRequest held = request;
-        BuildResult result = engineOptions.run((engine, bar) -> engine.build(held, bar));
+        List<String> phases = new ArrayList<>();
+        if (timings) {
+            long started = ManagementFactory.getRuntimeMXBean().getStartTime();
+            phases.add("jvm start " + (System.currentTimeMillis() - started) + " ms");
+        }
+        BuildResult result = engineOptions.run((engine, bar) -> engine.build(held, e -> {
+            if (timings && e.step().equals("phase")) {
+                phases.add(e.detail());
+            }
+            bar.accept(e);
+        }));
         PrintWriter w = spec.commandLine().getOut();
         for (BuildResult.Layer l : result.layers()) {
             w.printf("layer %-16s %4d packages (+%d -%d)  %10s  %s%s%n", l.name(), l.packages(), l.added(), l.removed(),
@@ -151,6 +166,7 @@ final class BuildCommand implements Callable<Integer> {
                     + "; it boots with UEFI); try it now: remix run " + result.output());
         }
         result.sboms().forEach(f -> w.println("wrote " + f));
+        phases.forEach(p -> w.println("phase " + p));
         w.flush();
         return 0;
     }

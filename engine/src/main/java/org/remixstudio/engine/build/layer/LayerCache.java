@@ -12,12 +12,14 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.remixstudio.engine.api.EngineException;
@@ -31,9 +33,10 @@ import org.remixstudio.engine.export.oci.LayerBlob;
  * ({@code layer.tar.gz}), the {@link TreeManifest} of the tree after the layer
  * ({@code manifest.bin}) and {@code layer.json} (digests, size, history line, parent, inputs).
  *
- * <p>The tree after a cached layer is not kept: it is re-created by applying the blobs of
- * {@link #chain} in order onto an empty directory with {@link LayerApplier} (decision record 0002:
- * faster than copying a kept tree, and no second copy of every tree on disk).
+ * <p>The tree after a cached layer is not kept here: it is re-created by applying the blobs of
+ * {@link #chain} in order onto an empty directory with {@link LayerApplier} (decision record 0002),
+ * and a few such trees are kept by {@link KeptTrees} for builds on an overlay (decision record 0004).
+ * A blob's {@code verified} stamp lets {@link #verify} skip hashing a blob proven unchanged.
  *
  * <p>An entry is assembled in a temporary directory next to its final place and renamed into place
  * in one step, so a reader sees a complete entry or none; when two processes store the same key,
@@ -65,6 +68,7 @@ public final class LayerCache {
     static final String BLOB = "layer.tar.gz";
     static final String MANIFEST = "manifest.bin";
     static final String RECORD = "layer.json";
+    static final String STAMP = "verified";
 
     private final Path root;
     private final ObjectMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -138,6 +142,11 @@ public final class LayerCache {
                     blob.digest().toString(), blob.diffId().toString(), blob.size(), blob.mediaType(), layer.createdBy(),
                     layer.comment(), Instant.now().toString(), inputs);
             Files.write(tmp.resolve(RECORD), json.writeValueAsBytes(record));
+            // the writer hashed exactly these bytes, and the file was renamed (its last change) just above
+            String attributes = attributes(tmp.resolve(BLOB));
+            if (attributes != null) {
+                writeStamp(tmp.resolve(STAMP), attributes);
+            }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
                 tmp = null;
@@ -188,8 +197,31 @@ public final class LayerCache {
         return chain;
     }
 
-    /** Reads the blob again and checks its digest and size; {@code false} when it was damaged. */
+    /**
+     * Whether the blob still has its digest and size; {@code false} when it was damaged. The blob is read
+     * and hashed again unless its stamp ({@code verified}) proves it unchanged since it was last hashed
+     * (written by this cache from the bytes it hashed, or checked by an earlier read): same inode, size,
+     * mtime and change time. No write, truncation or {@code utimes} leaves the change time alone, and
+     * the stamp is written only for a change time older than the read by more than
+     * {@link TreeScanner#RACY_MARGIN}, or by {@link #store} for the file it has just renamed into place.
+     */
     public boolean verify(CachedLayer layer) {
+        Path file = layer.blob().file();
+        Path stamp = file.resolveSibling(STAMP);
+        String before = attributes(file);
+        if (before != null && before.equals(readStamp(stamp))) {
+            return true;
+        }
+        Instant started = Instant.now();
+        boolean ok = hashMatches(layer);
+        if (ok && before != null && before.equals(attributes(file))
+                && ctime(file).isBefore(started.minus(TreeScanner.RACY_MARGIN))) {
+            writeStamp(stamp, before);
+        }
+        return ok;
+    }
+
+    private static boolean hashMatches(CachedLayer layer) {
         try (InputStream in = Files.newInputStream(layer.blob().file())) {
             MessageDigest sha = TreeScanner.sha256();
             byte[] buffer = new byte[1 << 16];
@@ -203,6 +235,44 @@ public final class LayerCache {
                     && HexFormat.of().formatHex(sha.digest()).equals(layer.blob().digest().hex());
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** Inode, size, mtime and change time of a blob, as its stamp records them; {@code null} when unreadable. */
+    private static String attributes(Path file) {
+        try {
+            Map<String, Object> a = Files.readAttributes(file, "unix:ino,size,lastModifiedTime,ctime",
+                    LinkOption.NOFOLLOW_LINKS);
+            return a.get("ino") + " " + a.get("size") + " " + ((FileTime) a.get("lastModifiedTime")).toInstant() + " "
+                    + ((FileTime) a.get("ctime")).toInstant();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Instant ctime(Path file) {
+        try {
+            return ((FileTime) Files.getAttribute(file, "unix:ctime", LinkOption.NOFOLLOW_LINKS)).toInstant();
+        } catch (IOException | RuntimeException e) {
+            return Instant.MAX;
+        }
+    }
+
+    private static String readStamp(Path stamp) {
+        try {
+            return Files.readString(stamp, StandardCharsets.US_ASCII).strip();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static void writeStamp(Path stamp, String attributes) {
+        try {
+            Path tmp = stamp.resolveSibling(STAMP + "." + UUID.randomUUID());
+            Files.writeString(tmp, attributes + "\n", StandardCharsets.US_ASCII);
+            Files.move(tmp, stamp, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            // the next verification hashes the blob again
         }
     }
 

@@ -30,11 +30,21 @@ public final class CustomizationStep {
 
     private final Path root;
     private final SandboxMode mode;
+    private final Sandbox sandbox;
     private final Long sourceDateEpoch;
 
     public CustomizationStep(Path root, SandboxMode mode, Long sourceDateEpoch) {
         this.root = root;
         this.mode = mode;
+        this.sandbox = mode == SandboxMode.NONE ? null : new Sandbox(root, mode);
+        this.sourceDateEpoch = sourceDateEpoch;
+    }
+
+    /** Runs in {@code sandbox}'s tree, e.g. the merged tree of an overlay. */
+    public CustomizationStep(Sandbox sandbox, Long sourceDateEpoch) {
+        this.root = sandbox.root();
+        this.mode = sandbox.mode();
+        this.sandbox = sandbox;
         this.sourceDateEpoch = sourceDateEpoch;
     }
 
@@ -59,7 +69,7 @@ public final class CustomizationStep {
         if (sourceDateEpoch != null) {
             env.put("SOURCE_DATE_EPOCH", Long.toString(sourceDateEpoch));
         }
-        CommandResult result = new Sandbox(root, mode).run(script(c) + RootfsCleanup.script(), env, List.of(), l -> { });
+        CommandResult result = sandbox.run(script(c) + RootfsCleanup.script(), env, List.of(), l -> { });
         if (Thread.currentThread().isInterrupted()) {
             throw new CancellationException("the build was cancelled while customizing");
         }

@@ -14,10 +14,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.remixstudio.engine.api.EngineException;
 import org.remixstudio.engine.api.ProgressEvent;
+import org.remixstudio.engine.build.PhaseTime;
 import org.remixstudio.engine.build.RootfsBuild;
 import org.remixstudio.engine.build.RootfsBuilder;
 import org.remixstudio.engine.build.RootfsOptions;
@@ -28,13 +31,16 @@ import org.remixstudio.engine.build.layer.LayerApplier;
 import org.remixstudio.engine.build.layer.LayerCache;
 import org.remixstudio.engine.build.layer.LayerChanges;
 import org.remixstudio.engine.build.layer.LayerDiff;
+import org.remixstudio.engine.build.layer.KeptTrees;
 import org.remixstudio.engine.build.layer.LayerKey;
 import org.remixstudio.engine.build.layer.TreeManifest;
 import org.remixstudio.engine.build.layer.TreeScanner;
+import org.remixstudio.engine.build.sandbox.OverlayMount;
 import org.remixstudio.engine.build.sandbox.Sandbox;
 import org.remixstudio.engine.build.sandbox.SandboxMode;
 import org.remixstudio.engine.catalog.BinaryPackage;
 import org.remixstudio.engine.catalog.Catalog;
+import org.remixstudio.engine.deb.ExtractOptions;
 import org.remixstudio.engine.export.oci.ImageLayer;
 import org.remixstudio.engine.export.oci.ImageReference;
 import org.remixstudio.engine.export.oci.ImageSpec;
@@ -65,22 +71,32 @@ public final class ImagePipeline {
      * whenever a change to the build (unpacking, configuring, cleaning up, diffing) changes what a layer
      * holds, so that no layer made by older code is ever reused as if it were current.
      */
-    static final int RECIPE = 2;
+    static final int RECIPE = 3;
 
     private final Catalog catalog;
     private final DebFetcher fetcher;
     private final LayerCache cache;
     private final Path workParent;
+    private final KeptTrees keptTrees;
     private final TreeScanner scanner = new TreeScanner();
 
     /**
      * @param workParent where the scratch tree goes (must allow device-less root-owned files)
      */
     public ImagePipeline(Catalog catalog, DebFetcher fetcher, LayerCache cache, Path workParent) {
+        this(catalog, fetcher, cache, workParent, null);
+    }
+
+    /**
+     * @param keptTrees where the trees of cached layer chains are kept for builds on an overlay (decision
+     *                  record 0004), or {@code null} to re-create trees from the layer blobs every time
+     */
+    public ImagePipeline(Catalog catalog, DebFetcher fetcher, LayerCache cache, Path workParent, KeptTrees keptTrees) {
         this.catalog = catalog;
         this.fetcher = fetcher;
         this.cache = cache;
         this.workParent = workParent;
+        this.keptTrees = keptTrees;
     }
 
     public BuiltImage build(RemixSpec spec, PipelineOptions options, Consumer<ProgressEvent> progress) {
@@ -90,6 +106,7 @@ public final class ImagePipeline {
     /** Builds the image from plans made already (by {@link LayerPlanner} for this spec), e.g. checked against a lock. */
     public BuiltImage build(RemixSpec spec, List<LayerPlan> plans, PipelineOptions options,
             Consumer<ProgressEvent> progress) {
+        Instant start = Instant.now();
         Instant created = options.sourceDateEpoch() != null ? Instant.ofEpochSecond(options.sourceDateEpoch())
                 : Instant.ofEpochSecond(Instant.now().getEpochSecond());
         Instant clamp = options.sourceDateEpoch() != null ? created : null;
@@ -105,16 +122,25 @@ public final class ImagePipeline {
         Path tree = work.resolve("root");
         List<String> warnings = new ArrayList<>();
         ImageReference reference = ImageReference.parse(options.tag() != null ? options.tag() : spec.name() + ":latest");
-        ImageSbomFiles sboms = options.sbom() == null ? null : new ImageSbomFiles(options.sbom().assembler().assemble(
-                spec.name(), reference.tag(), spec.architecture(), created, plans.get(plans.size() - 1).packages(),
-                options.sbom().releases()), spec.name());
+        // the SBOMs are needed only at the end: assembled on another core meanwhile
+        CompletableFuture<ImageSbomFiles> sbomsAssembled = options.sbom() == null ? null
+                : CompletableFuture.supplyAsync(() -> new ImageSbomFiles(options.sbom().assembler().assemble(
+                        spec.name(), reference.tag(), spec.architecture(), created,
+                        plans.get(plans.size() - 1).packages(), options.sbom().releases()), spec.name()));
+        List<PhaseTime> phases = new ArrayList<>();
+        TreeManifest topManifest = null;
+        BuildTree buildTree = null;
+        KeptTrees.Lease lease = null;
+        Path partial = null;
         try {
             List<CachedLayer> layers = new ArrayList<>();
             List<BuiltLayer> built = new ArrayList<>();
             List<TreeEntry> special = new ArrayList<>();
             String environment = "recipe " + RECIPE + "\narch " + spec.architecture() + "\nvariant " + spec.variant() + "\nsources "
                     + options.aptSources() + "\nepoch " + options.sourceDateEpoch() + "\n";
+            Instant t = start;
             int reused = reusableLayers(plans, environment, layers);
+            t = phase(phases, "cache lookup", t);
             for (int i = 0; i < reused; i++) {
                 built.add(builtLayer(plans.get(i), layers.get(i), true));
             }
@@ -122,15 +148,36 @@ public final class ImagePipeline {
             boolean needTree = reused < plans.size() || !spec.customizations().isEmpty() || options.squash()
                     || options.format() == OutputFormat.ROOTFS;
             TreeManifest before = TreeManifest.empty();
+            boolean overlay = keptTrees != null && mode == SandboxMode.ROOT && needTree
+                    && OverlayMount.available(work.resolve("overlay-probe"));
+            t = phase(phases, "overlay probe", t);
             if (reused > 0 && needTree) {
                 progress.accept(new ProgressEvent("cache", reused + " cached layer(s)", 0, reused, ProgressEvent.Unit.ITEMS));
-                createRoot(tree);
-                new LayerApplier().applyAll(layers.stream().map(l -> l.blob().file()).toList(), tree);
-                // a re-created tree holds the base's device nodes as real files, which the cached manifest
-                // does not list: scan it afresh so they do not reappear in the next layer
-                before = scanner.scan(tree).manifest();
+                if (overlay) {
+                    lease = keptTree(layers.subList(0, reused), progress);
+                    // read on another core while the overlay is mounted and the next step runs
+                    KeptTrees.Lease leased = lease;
+                    CompletableFuture<TreeManifest> kept = CompletableFuture.supplyAsync(leased::manifest);
+                    t = phase(phases, "kept tree", t);
+                    buildTree = overlayOrNull(lease, kept, work, mode, warnings);
+                    before = null; // the kept manifest, taken from buildTree once needed
+                }
+                if (buildTree == null) {
+                    before = recreate(layers, tree);
+                    buildTree = BuildTree.plain(tree, mode);
+                }
+                t = phase(phases, "tree", t);
+            } else {
+                if (overlay && reused == 0) {
+                    // built in place where it can be kept for the next build's overlay
+                    partial = keptTrees.newTreeDirectory();
+                    tree = partial;
+                }
+                buildTree = BuildTree.plain(tree, mode);
             }
+            tree = buildTree.root();
             Map<String, FetchedDeb> debs = fetch(plans.subList(reused, plans.size()), progress);
+            t = phase(phases, "fetch", t);
             for (int i = reused; i < plans.size(); i++) {
                 checkCancelled();
                 LayerPlan plan = plans.get(i);
@@ -143,29 +190,67 @@ public final class ImagePipeline {
                     RootfsBuild base = new RootfsBuilder(fetcher, rootfs).build(plan.added(), tree, progress);
                     warnings.addAll(base.warnings());
                     extra = base.specialFiles();
-                    special.addAll(extra);
                 } else {
                     List<FetchedDeb> added = plan.added().stream().map(p -> debs.get(key(p))).toList();
-                    new PackageStep(tree, mode, options.sourceDateEpoch())
+                    Sandbox sandbox = buildTree.sandbox();
+                    (sandbox == null ? new PackageStep(tree, mode, options.sourceDateEpoch())
+                            : new PackageStep(sandbox, options.sourceDateEpoch()))
                             .apply(plan.name(), added, plan.removed(), plan.auto(), progress);
                 }
+                t = phase(phases, plan.name() + ": install", t);
+                if (before == null) {
+                    before = buildTree.lowerManifest();
+                }
                 progress.accept(new ProgressEvent("layer", plan.name() + ": scan", 0, 1, ProgressEvent.Unit.ITEMS));
-                TreeManifest after = scanner.scan(tree, before).manifest();
+                TreeManifest after = buildTree.scan(before);
+                t = phase(phases, plan.name() + ": scan", t);
                 LayerChanges changes = LayerDiff.compute(before, after, tree);
                 List<LayerEntry> entries = new ArrayList<>(changes.entries());
                 extra.forEach(e -> entries.add(LayerEntry.of(e)));
                 progress.accept(new ProgressEvent("layer", plan.name() + ": write", 0, 1, ProgressEvent.Unit.ITEMS));
                 LayerBlob blob = writer.write(entries, cache.newBlobFile());
+                t = phase(phases, plan.name() + ": diff and write", t);
                 CachedLayer parent = layers.isEmpty() ? null : layers.get(layers.size() - 1);
                 String inputs = environment + plan.cacheInputs();
                 CachedLayer stored = cache.store(LayerKey.of(parent == null ? null : parent.chainId(), inputs), parent,
                         new ImageLayer(blob, plan.createdBy(), ""), after, inputs);
+                topManifest = after;
                 layers.add(stored);
                 built.add(builtLayer(plan, stored, false));
                 progress.accept(new ProgressEvent("layer", plan.name(), i + 1, plans.size(), ProgressEvent.Unit.ITEMS));
                 before = after;
+                if (!extra.isEmpty()) {
+                    if (materialize(extra, tree, work, clamp)) {
+                        // the tree now equals one re-created from the base layer, which holds them as files
+                        before = buildTree.scan(before);
+                    } else {
+                        special.addAll(extra);
+                    }
+                }
+                t = phase(phases, plan.name() + ": store", t);
             }
             checkCancelled();
+            if (before == null) {
+                before = buildTree.lowerManifest();
+            }
+            if (partial != null) {
+                // every package layer is built: keep the tree, and make any further change on an overlay
+                lease = keptTrees.keep(partial, layers.get(layers.size() - 1).chainId(), before);
+                partial = null;
+                boolean moreOnTree = !spec.customizations().isEmpty() || options.squash()
+                        || options.format() == OutputFormat.ROOTFS;
+                if (moreOnTree) {
+                    buildTree = overlayOrNull(lease, CompletableFuture.completedFuture(before), work, mode, warnings);
+                    if (buildTree == null) {
+                        tree = work.resolve("root");
+                        before = recreate(layers, tree);
+                        buildTree = BuildTree.plain(tree, mode);
+                    }
+                    tree = buildTree.root();
+                }
+                t = phase(phases, "keep tree", t);
+            }
+            ImageSbomFiles sboms = sbomsAssembled == null ? null : join(sbomsAssembled);
             if (!spec.customizations().isEmpty()) {
                 String inputs = environment + "customizations " + spec.customizations();
                 CachedLayer parent = layers.get(layers.size() - 1);
@@ -176,14 +261,18 @@ public final class ImagePipeline {
                 CachedLayer custom;
                 if (hit.isPresent()) {
                     custom = hit.get();
+                    topManifest = null;
                     new LayerApplier().apply(custom.blob().file(), tree);
-                    before = scanner.scan(tree).manifest();
+                    before = buildTree.isOverlay() ? buildTree.scan(before) : scanner.scan(tree).manifest();
                 } else {
                     progress.accept(new ProgressEvent("layer", "customizations", 0, 1, ProgressEvent.Unit.ITEMS));
-                    new CustomizationStep(tree, mode, options.sourceDateEpoch()).apply(spec.customizations());
-                    TreeManifest after = scanner.scan(tree, before).manifest();
+                    Sandbox sandbox = buildTree.sandbox();
+                    (sandbox == null ? new CustomizationStep(tree, mode, options.sourceDateEpoch())
+                            : new CustomizationStep(sandbox, options.sourceDateEpoch())).apply(spec.customizations());
+                    TreeManifest after = buildTree.scan(before);
                     LayerBlob blob = writer.write(LayerDiff.compute(before, after, tree).entries(), cache.newBlobFile());
                     custom = cache.store(key, parent, new ImageLayer(blob, "remix: customizations", ""), after, inputs);
+                    topManifest = after;
                     before = after;
                 }
                 layers.add(custom);
@@ -195,7 +284,7 @@ public final class ImagePipeline {
             if (options.squash() || options.format() == OutputFormat.ROOTFS) {
                 if (sboms != null) {
                     sboms.writeInto(tree, created);
-                    before = scanner.scan(tree, before).manifest();
+                    before = buildTree.scan(before);
                 }
                 List<LayerEntry> entries = new ArrayList<>(LayerDiff.compute(TreeManifest.empty(), before, tree).entries());
                 special.forEach(e -> entries.add(LayerEntry.of(e)));
@@ -213,7 +302,8 @@ public final class ImagePipeline {
                         one.diffId().toString(), one.size(), false));
             } else if (sboms != null) {
                 // a small top layer of its own: the package layers below stay cached whatever the SBOMs say
-                TreeManifest below = layers.get(layers.size() - 1).manifest();
+                // the manifest the top layer was stored with, read back only when that layer came from the cache
+                TreeManifest below = topManifest != null ? topManifest : layers.get(layers.size() - 1).manifest();
                 LayerBlob blob = writer.write(sboms.layerEntries(below, created), work.resolve("sbom.tar.gz"));
                 imageLayers.add(new ImageLayer(blob, "remix: SBOMs in /" + ImageSbomFiles.DIRECTORY, ""));
                 LayerPlan top = plans.get(plans.size() - 1);
@@ -228,16 +318,131 @@ public final class ImagePipeline {
                 new OciDirectoryWriter().write(image, options.output());
                 digest = new OciArchiveWriter().manifestDigest(image).toString();
             } else {
-                OciArchiveWriter archive = new OciArchiveWriter();
+                // every blob was hashed in this build as it was written, or proven unchanged by LayerCache.verify
+                OciArchiveWriter archive = new OciArchiveWriter(false);
                 archive.write(image, options.output());
                 digest = archive.manifestDigest(image).toString();
             }
             List<Path> beside = sboms == null ? List.of() : sboms.writeBeside(options.output());
             progress.accept(new ProgressEvent("export", options.output().toString(), 1, 1, ProgressEvent.Unit.ITEMS));
+            phase(phases, "export", t);
+            phases.forEach(ph -> progress.accept(new ProgressEvent("phase", ph.phase() + " "
+                    + ph.duration().toMillis() + " ms", 1, 1, ProgressEvent.Unit.ITEMS)));
             return new BuiltImage(options.output(), digest, size(options.output()), built, warnings, beside);
         } finally {
+            if (buildTree != null) {
+                buildTree.close();
+            }
+            if (lease != null) {
+                lease.close();
+            }
+            if (partial != null) {
+                Sandbox.removeTree(partial.getParent(), mode);
+            }
             Sandbox.removeTree(work, mode);
         }
+    }
+
+    /** Re-creates the tree of {@code chain} in the empty or absent directory {@code tree}; returns its manifest. */
+    private TreeManifest recreate(List<CachedLayer> chain, Path tree) {
+        createRoot(tree);
+        new LayerApplier().applyAll(chain.stream().map(l -> l.blob().file()).toList(), tree);
+        // a re-created tree holds the base's device nodes as real files, which the cached manifest
+        // does not list: scan it afresh so they do not reappear in the next layer
+        return scanner.scan(tree).manifest();
+    }
+
+    /**
+     * An overlay over the kept tree, or {@code null} (with a warning) when it cannot be mounted although an
+     * overlay in the work directory could: e.g. the cache is on a file system overlayfs does not take as a
+     * lower layer. The caller then re-creates the tree in the work directory.
+     */
+    private static BuildTree overlayOrNull(KeptTrees.Lease lease, CompletableFuture<TreeManifest> kept, Path work,
+                                           SandboxMode mode, List<String> warnings) {
+        try {
+            return BuildTree.overlay(lease, kept, work, mode);
+        } catch (OverlayMount.OverlayUnavailableException e) {
+            warnings.add("The kept tree " + lease.tree() + " could not be mounted as an overlay (" + e.getMessage()
+                    + "), so it was re-created from the cached layers. Put the cache on a local file system"
+                    + " (ext4, xfs, btrfs) to rebuild faster.");
+            return null;
+        }
+    }
+
+    /**
+     * The kept tree of the cached chain {@code chain}: found, or made by applying the chain's blobs into a
+     * new directory and kept.
+     */
+    private KeptTrees.Lease keptTree(List<CachedLayer> chain, Consumer<ProgressEvent> progress) {
+        CachedLayer top = chain.get(chain.size() - 1);
+        Optional<KeptTrees.Lease> found = keptTrees.find(top.chainId());
+        if (found.isPresent()) {
+            return found.get();
+        }
+        progress.accept(new ProgressEvent("cache", "re-creating the tree of " + chain.size() + " cached layer(s)", 0,
+                chain.size(), ProgressEvent.Unit.ITEMS));
+        Path fresh = keptTrees.newTreeDirectory();
+        try {
+            new LayerApplier().applyAll(chain.stream().map(l -> l.blob().file()).toList(), fresh);
+            TreeManifest manifest = scanner.scan(fresh).manifest();
+            return keptTrees.keep(fresh, top.chainId(), manifest);
+        } catch (RuntimeException e) {
+            keptTrees.discard(fresh);
+            throw e;
+        }
+    }
+
+    /**
+     * Creates the base layer's device nodes and FIFOs in the tree, as applying the layer would, and puts
+     * back the mtimes of their directories, so that every later step sees the same tree whether the base
+     * was built in this run or re-created from the cache. Only root can make device nodes.
+     *
+     * @return whether they were made
+     */
+    private static boolean materialize(List<TreeEntry> special, Path tree, Path work, Instant clamp) {
+        if (!ExtractOptions.runningAsRoot()) {
+            return false;
+        }
+        Map<Path, java.nio.file.attribute.FileTime> parents = new LinkedHashMap<>();
+        try {
+            for (TreeEntry e : special) {
+                Path parent = tree.resolve(e.path()).getParent();
+                if (!parents.containsKey(parent)) {
+                    parents.put(parent, Files.getLastModifiedTime(parent, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+                }
+            }
+            LayerBlob tar = new LayerTarWriter(clamp, LayerTarWriter.Compression.NONE)
+                    .write(special.stream().map(LayerEntry::of).toList(), work.resolve("special.tar"));
+            new LayerApplier().apply(tar.file(), tree);
+            Files.delete(tar.file());
+            for (Map.Entry<Path, java.nio.file.attribute.FileTime> p : parents.entrySet()) {
+                Files.setLastModifiedTime(p.getKey(), p.getValue());
+            }
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the device nodes of the base layer in " + tree + ": " + e, e);
+        }
+    }
+
+    /** The value of work done on another thread; its failure is rethrown as it was thrown there. */
+    static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    private static Instant phase(List<PhaseTime> phases, String name, Instant start) {
+        Instant now = Instant.now();
+        phases.add(new PhaseTime(name, java.time.Duration.between(start, now)));
+        return now;
     }
 
     /** Finds the cached layers from the bottom up until the first miss; fills {@code layers}. */

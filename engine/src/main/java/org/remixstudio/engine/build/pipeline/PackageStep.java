@@ -36,11 +36,21 @@ public final class PackageStep {
 
     private final Path root;
     private final SandboxMode mode;
+    private final Sandbox sandbox;
     private final Long sourceDateEpoch;
 
     public PackageStep(Path root, SandboxMode mode, Long sourceDateEpoch) {
         this.root = root;
         this.mode = mode;
+        this.sandbox = mode == SandboxMode.NONE ? null : new Sandbox(root, mode);
+        this.sourceDateEpoch = sourceDateEpoch;
+    }
+
+    /** Runs in {@code sandbox}'s tree, e.g. the merged tree of an overlay. */
+    public PackageStep(Sandbox sandbox, Long sourceDateEpoch) {
+        this.root = sandbox.root();
+        this.mode = sandbox.mode();
+        this.sandbox = sandbox;
         this.sourceDateEpoch = sourceDateEpoch;
     }
 
@@ -98,7 +108,7 @@ public final class PackageStep {
         guard.install();
         CommandResult result;
         try {
-            result = new Sandbox(root, mode).run(script.toString(), environment(), List.of(), line -> { });
+            result = sandbox.run(script.toString(), environment(), List.of(), line -> { });
         } finally {
             guard.remove();
         }

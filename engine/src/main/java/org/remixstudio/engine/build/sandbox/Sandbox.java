@@ -68,6 +68,10 @@ public final class Sandbox {
 
     private final Path root;
     private final SandboxMode mode;
+    /** The tree's path where the host script runs; differs from {@link #root} for an {@link OverlayMount}. */
+    private final Path scriptRoot;
+    /** What enters the mount namespace the tree is mounted in, or nothing. */
+    private final List<String> enter;
 
     /**
      * @param root the tree; it must hold {@code proc}, {@code sys} and {@code dev} directories and a working
@@ -80,10 +84,31 @@ public final class Sandbox {
         }
         this.root = root.toAbsolutePath();
         this.mode = mode;
+        this.scriptRoot = this.root;
+        this.enter = List.of();
+    }
+
+    /**
+     * A sandbox over the merged tree of an overlay: this process prepares it through
+     * {@link OverlayMount#view()}, the sandbox is made inside the overlay's mount namespace.
+     */
+    public Sandbox(OverlayMount overlay, SandboxMode mode) {
+        if (mode != SandboxMode.ROOT) {
+            throw new IllegalArgumentException("an overlay sandbox needs ROOT mode");
+        }
+        this.root = overlay.view();
+        this.mode = mode;
+        this.scriptRoot = overlay.mountPoint();
+        this.enter = overlay.enterCommand();
     }
 
     public SandboxMode mode() {
         return mode;
+    }
+
+    /** The tree as this process reaches it. */
+    public Path root() {
+        return root;
     }
 
     /**
@@ -169,8 +194,9 @@ public final class Sandbox {
                 Files.writeString(fixes, sb.toString(), StandardCharsets.UTF_8);
                 fixes.toFile().setReadable(true, false);
             }
-            List<String> command = new ArrayList<>(unshare());
-            command.addAll(List.of("sh", "-c", HOST_SCRIPT, "sandbox", root.toString(),
+            List<String> command = new ArrayList<>(enter);
+            command.addAll(unshare());
+            command.addAll(List.of("sh", "-c", HOST_SCRIPT, "sandbox", scriptRoot.toString(),
                     fixes == null ? "" : fixes.toString()));
             Map<String, String> env = new TreeMap<>(environment);
             env.putIfAbsent("PATH", PATH);

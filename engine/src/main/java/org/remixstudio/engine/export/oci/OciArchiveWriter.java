@@ -29,6 +29,22 @@ import org.remixstudio.engine.api.EngineException;
  */
 public final class OciArchiveWriter {
 
+    private final boolean rehashBlobs;
+
+    /** A writer that hashes every layer blob again as it copies it, and fails on a changed blob. */
+    public OciArchiveWriter() {
+        this(true);
+    }
+
+    /**
+     * @param rehashBlobs whether to hash each layer blob again while copying it; a caller that has just
+     *                    written or verified every blob passes {@code false} and saves a SHA-256 pass over
+     *                    the whole image (the size is checked either way)
+     */
+    public OciArchiveWriter(boolean rehashBlobs) {
+        this.rehashBlobs = rehashBlobs;
+    }
+
     /** The digest of the image manifest {@link #write} writes for {@code spec}: the image's identity. */
     public Digest manifestDigest(ImageSpec spec) {
         return new ImageDocuments(spec).manifestDigest;
@@ -56,7 +72,7 @@ public final class OciArchiveWriter {
                         if (Thread.currentThread().isInterrupted()) {
                             throw new CancellationException("writing image " + target + " was cancelled");
                         }
-                        layer(tar, blob, mtime);
+                        layer(tar, blob, mtime, rehashBlobs);
                     }
                     tar.finish();
                 }
@@ -79,7 +95,8 @@ public final class OciArchiveWriter {
         tar.closeArchiveEntry();
     }
 
-    private static void layer(TarArchiveOutputStream tar, LayerBlob blob, long mtime) throws IOException {
+    private static void layer(TarArchiveOutputStream tar, LayerBlob blob, long mtime, boolean rehash)
+            throws IOException {
         long size = Files.size(blob.file());
         if (size != blob.size()) {
             throw new EngineException("layer blob " + blob.file() + " is " + size + " bytes but was written with "
@@ -89,11 +106,16 @@ public final class OciArchiveWriter {
         e.setSize(size);
         tar.putArchiveEntry(e);
         MessageDigest sha = Digest.sha256();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(blob.file()), sha)) {
-            in.transferTo(tar);
+        try (InputStream file = Files.newInputStream(blob.file());
+             InputStream in = rehash ? new DigestInputStream(file, sha) : file) {
+            byte[] buffer = new byte[1 << 20];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                tar.write(buffer, 0, n);
+            }
         }
         tar.closeArchiveEntry();
-        if (!Digest.fromMessageDigest(sha.digest()).equals(blob.digest())) {
+        if (rehash && !Digest.fromMessageDigest(sha.digest()).equals(blob.digest())) {
             throw new EngineException("layer blob " + blob.file() + " no longer has digest " + blob.digest()
                     + "; it changed after it was made. Build the layer again.");
         }
