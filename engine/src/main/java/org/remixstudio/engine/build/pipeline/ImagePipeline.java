@@ -255,8 +255,12 @@ public final class ImagePipeline {
                 String inputs = environment + "customizations " + spec.customizations();
                 CachedLayer parent = layers.get(layers.size() - 1);
                 LayerKey key = LayerKey.of(parent.chainId(), inputs);
-                // cached only if everything below was: the step ran on that exact tree
-                Optional<CachedLayer> hit = reused == plans.size()
+                // cached only if everything below was: the step ran on that exact tree. A flattened output
+                // (squash, rootfs, disks) runs the step again on the tree instead of applying the cached
+                // blob onto the overlay, whose manifest would then miss the applied files; the step is
+                // deterministic, so the layer it makes is the cached one
+                boolean flattened = options.squash() || options.format() == OutputFormat.ROOTFS;
+                Optional<CachedLayer> hit = reused == plans.size() && !(flattened && buildTree.isOverlay())
                         ? cache.find(key).filter(cache::verify) : Optional.empty();
                 CachedLayer custom;
                 if (hit.isPresent()) {
