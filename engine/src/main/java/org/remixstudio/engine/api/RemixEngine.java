@@ -8,19 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import org.remixstudio.engine.catalog.Catalog;
-import org.remixstudio.engine.license.LicenseCategories;
-import org.remixstudio.engine.license.PackageLicense;
-import org.remixstudio.engine.license.SpdxLicenseList;
-import org.remixstudio.engine.license.policy.AuditedPackage;
-import org.remixstudio.engine.license.policy.LicensePolicy;
-import org.remixstudio.engine.license.policy.LicensePolicyReader;
-import org.remixstudio.engine.license.policy.PolicyEvaluator;
-import org.remixstudio.engine.license.policy.PullChains;
 import org.remixstudio.engine.build.fetch.DebFetcher;
 import org.remixstudio.engine.build.layer.KeptTrees;
 import org.remixstudio.engine.build.layer.LayerCache;
@@ -53,7 +41,6 @@ import org.remixstudio.engine.repo.RepositoryCache;
 import org.remixstudio.engine.repo.SuiteStatus;
 import org.remixstudio.engine.repo.SuiteTarget;
 import org.remixstudio.engine.resolve.Resolver;
-import org.remixstudio.engine.run.DiskFormat;
 import org.remixstudio.engine.run.QemuLauncher;
 import org.remixstudio.engine.spec.LockCheck;
 import org.remixstudio.engine.spec.LockedLayer;
@@ -448,28 +435,9 @@ public final class RemixEngine {
      *                         to install
      */
     public BootCommand prepareBoot(Path image, String architecture, int memoryMib, boolean snapshot, Integer sshPort) {
-        if (!Files.isRegularFile(image)) {
-            throw new EngineException("no disk image at " + image + "; build one with `remix build SPEC --format qcow2`");
-        }
-        String emulator = QemuLauncher.emulator(architecture);
-        if (!QemuLauncher.installed(architecture)) {
-            throw new EngineException(emulator + " is not installed; install QEMU (Debian: apt-get install "
-                    + (architecture.equals("arm64") ? "qemu-system-arm" : "qemu-system-x86") + ")");
-        }
-        QemuLauncher launcher = new QemuLauncher(settings.systemRoot());
-        QemuLauncher.Firmware firmware = launcher.firmware(architecture).orElseThrow(() -> new EngineException(
-                "no UEFI firmware for " + architecture + " in /usr/share; install it (Debian: apt-get install "
-                        + (architecture.equals("arm64") ? "qemu-efi-aarch64" : "ovmf") + ")"));
-        try {
-            DiskFormat format = DiskFormat.of(image);
-            boolean kvm = QemuLauncher.kvmUsable(architecture);
-            Path vars = launcher.prepareVars(firmware, Files.createDirectories(
-                    settings.cacheDir().resolve("vm")));
-            return new BootCommand(launcher.command(image, format, architecture, firmware, vars,
-                    new QemuLauncher.Options(memoryMib, 2, snapshot, sshPort), kvm), kvm, vars);
-        } catch (IOException e) {
-            throw new EngineException("cannot prepare to boot " + image + ": " + e.getMessage());
-        }
+        QemuLauncher.Prepared boot = new QemuLauncher(settings.systemRoot()).prepare(image, architecture,
+                new QemuLauncher.Options(memoryMib, 2, snapshot, sshPort), settings.cacheDir().resolve("vm"));
+        return new BootCommand(boot.command(), boot.kvm(), boot.varsFile());
     }
 
     /**
@@ -485,40 +453,8 @@ public final class RemixEngine {
      */
     public LicenseReport licenses(Path spec, Path policyOrNull, Consumer<ProgressEvent> progress) {
         RemixSpec remix = new RemixSpecReader().read(spec);
-        SpdxLicenseList list = SpdxLicenseList.bundled();
-        LicensePolicy policy = policyOrNull == null ? LicensePolicy.allowAll()
-                : new LicensePolicyReader(list).read(policyOrNull);
         Loaded loaded = load(settingsFor(remix, List.of()), progress);
-        Catalog catalog = loaded.catalog().catalog();
-        List<LayerPlanner.Step> layers = new LayerPlanner(new Resolver(catalog, remix.architecture()))
-                .steps(remix);
-        Map<String, LayerPlanner.Step> layerOf = new HashMap<>();
-        for (LayerPlanner.Step layer : layers) {
-            layer.plan().added().forEach(p -> layerOf.put(p.id(), layer));
-        }
-        List<BinaryPackage> image = new ArrayList<>(layers.get(layers.size() - 1).plan().packages());
-        List<String> layerOrder = layers.stream().map(l -> l.plan().name()).toList();
-        image.sort(Comparator.comparing((BinaryPackage p) -> layerOrder.indexOf(layerName(layerOf.get(p.id()))))
-                .thenComparing(BinaryPackage::name));
-        Map<BinaryPackage, PackageLicense> found;
-        try (LicenseScanning.Open scanning = LicenseScanning.open(settings, catalog)) {
-            found = scanning.scanner().scan(image, progress);
-        }
-        LicenseCategories categories = LicenseCategories.bundled();
-        List<AuditedPackage> audited = new ArrayList<>();
-        List<PackageLicenseInfo> infos = new ArrayList<>();
-        Map<LayerPlanner.Step, PullChains> chains = new IdentityHashMap<>();
-        for (BinaryPackage p : image) {
-            LayerPlanner.Step layer = layerOf.get(p.id());
-            PackageLicense l = found.get(p);
-            List<String> chain = layer == null ? List.of(p.name())
-                    : chains.computeIfAbsent(layer, x -> new PullChains(x.resolution())).chain(p.name());
-            audited.add(new AuditedPackage(l, layerName(layer), chain));
-            infos.add(LicenseInfos.info(l, layerName(layer), categories));
-        }
-        List<LicenseFindingInfo> findings = new PolicyEvaluator(categories).evaluate(policy, audited).stream()
-                .map(LicenseInfos::finding).toList();
-        return new LicenseReport(infos, findings, policyOrNull == null ? "" : policyOrNull.toString());
+        return new LicenseReports(settings, loaded.catalog().catalog()).report(remix, policyOrNull, progress);
     }
 
     /**
@@ -532,10 +468,6 @@ public final class RemixEngine {
                 catalog)) {
             return SbomLicenses.of(scanning.scanner().scan(packages, progress));
         }
-    }
-
-    private static String layerName(LayerPlanner.Step layer) {
-        return layer == null ? LayerPlanner.BASE : layer.plan().name();
     }
 
     /**

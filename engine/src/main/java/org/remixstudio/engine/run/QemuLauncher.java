@@ -23,6 +23,10 @@ public final class QemuLauncher {
     public record Firmware(Path code, Path varsTemplate) {
     }
 
+    /** A command ready to run, with whether it uses KVM and the run's private variable store. */
+    public record Prepared(List<String> command, boolean kvm, Path varsFile) {
+    }
+
     /** How to boot. */
     public record Options(int memoryMib, int cpus, boolean snapshot, Integer sshPort) {
         public static Options defaults() {
@@ -35,6 +39,33 @@ public final class QemuLauncher {
     /** @param root the host's root directory ({@code /}; a test tree in tests) */
     public QemuLauncher(Path root) {
         this.root = root;
+    }
+
+    /**
+     * Everything a boot of {@code image} needs: the emulator and firmware checked, KVM probed, a private
+     * variable store made in {@code varsDir}, and the command.
+     *
+     * @throws EngineException when the image, the emulator or the firmware is missing, saying what to install
+     */
+    public Prepared prepare(Path image, String architecture, Options options, Path varsDir) {
+        if (!Files.isRegularFile(image)) {
+            throw new EngineException("no disk image at " + image + "; build one with `remix build SPEC --format qcow2`");
+        }
+        if (!installed(architecture)) {
+            throw new EngineException(emulator(architecture) + " is not installed; install QEMU (Debian: apt-get install "
+                    + (architecture.equals("arm64") ? "qemu-system-arm" : "qemu-system-x86") + ")");
+        }
+        Firmware fw = firmware(architecture).orElseThrow(() -> new EngineException(
+                "no UEFI firmware for " + architecture + " in /usr/share; install it (Debian: apt-get install "
+                        + (architecture.equals("arm64") ? "qemu-efi-aarch64" : "ovmf") + ")"));
+        try {
+            DiskFormat format = DiskFormat.of(image);
+            boolean kvm = kvmUsable(architecture);
+            Path vars = prepareVars(fw, Files.createDirectories(varsDir));
+            return new Prepared(command(image, format, architecture, fw, vars, options, kvm), kvm, vars);
+        } catch (IOException e) {
+            throw new EngineException("cannot prepare to boot " + image + ": " + e.getMessage());
+        }
     }
 
     /** The emulator for a Debian architecture. */
