@@ -1,15 +1,11 @@
 package org.remixstudio.engine.api;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
 import org.remixstudio.engine.build.pipeline.BuiltImage;
@@ -18,6 +14,7 @@ import org.remixstudio.engine.catalog.BinaryPackage;
 import org.remixstudio.engine.build.vm.DiskIds;
 import org.remixstudio.engine.build.vm.VmDiskWriter;
 import org.remixstudio.engine.export.disk.DiskImageFormat;
+import org.remixstudio.engine.export.oci.Digest;
 import org.remixstudio.engine.io.AtomicFiles;
 import org.remixstudio.engine.spec.RemixSpec;
 
@@ -49,7 +46,7 @@ final class DiskExport {
                 Files.move(sbom, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 sboms.add(target);
             }
-            return new BuildResult(disk.image(), "sha256:" + sha256(disk.image()), Files.size(disk.image()), layers,
+            return new BuildResult(disk.image(), Digest.of(disk.image()).toString(), Files.size(disk.image()), layers,
                     warnings, sboms, disk.domainXml());
         } catch (IOException e) {
             throw new EngineException("cannot finish the disk image " + request.output() + ": " + e.getMessage());
@@ -73,19 +70,6 @@ final class DiskExport {
                     + request.spec() + ": its packages alone install " + (installed >> 20) + " MiB, and the EFI System"
                     + " Partition takes " + (VmDiskWriter.ESP_BYTES >> 20) + " MiB; choose --disk-size of at least "
                     + ((needed >> 20) + 512) + "M, or leave it out to size the disk to the image");
-        }
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                md.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

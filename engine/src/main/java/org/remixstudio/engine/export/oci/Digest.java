@@ -1,5 +1,9 @@
 package org.remixstudio.engine.export.oci;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -31,6 +35,18 @@ public record Digest(String hex) {
 
     public static Digest of(byte[] content) {
         return fromMessageDigest(sha256().digest(content));
+    }
+
+    /** The digest of a file's bytes, streamed (a disk image may be gigabytes). */
+    public static Digest of(Path file) throws IOException {
+        MessageDigest md = sha256();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                md.update(buffer, 0, n);
+            }
+        }
+        return fromMessageDigest(md.digest());
     }
 
     static Digest fromMessageDigest(byte[] raw) {
