@@ -46,6 +46,7 @@ public final class DebDataReader implements Closeable {
     private final DebMembers.Member member;
     private final DebLimits limits;
     private final MeteredInputStream raw;
+    private final InputStream decoder;
     private final MeteredInputStream decompressed;
     private final TarArchiveInputStream tar;
     private final Map<String, EntryType> seen = new HashMap<>();
@@ -64,7 +65,8 @@ public final class DebDataReader implements Closeable {
         // Headers and padding add at most a few blocks per entry on top of the content itself.
         long tarLimit = saturatedAdd(limits.maxDataBytes(), saturatedMultiply(limits.maxEntries(), 3 * 512L) + (64L << 20));
         try {
-            this.decompressed = new MeteredInputStream(member.compression().decompress(raw), tarLimit,
+            this.decoder = member.compression().decompressData(raw);
+            this.decompressed = new MeteredInputStream(decoder, tarLimit,
                     () -> refuse("decompresses to more than " + tarLimit + " bytes, beyond the limit of "
                             + limits.maxDataBytes() + " content bytes per package"));
         } catch (IOException e) {
@@ -291,7 +293,14 @@ public final class DebDataReader implements Closeable {
 
     @Override
     public void close() {
-        members.close();
+        try {
+            // the decoder first: an external one (XzProcessInputStream) is stopped before its input closes
+            decoder.close();
+        } catch (IOException e) {
+            // nothing more is read from it
+        } finally {
+            members.close();
+        }
     }
 
     private static long saturatedAdd(long a, long b) {

@@ -38,6 +38,20 @@ enum MemberCompression {
         return Optional.empty();
     }
 
+    /**
+     * Like {@link #decompress}, for a data member, which is large: xz through the system's decoder
+     * where there is one ({@link XzProcessInputStream}); small control members are not worth a process.
+     */
+    InputStream decompressData(InputStream in) throws IOException {
+        if (this == XZ) {
+            Optional<InputStream> system = XzProcessInputStream.open(in);
+            if (system.isPresent()) {
+                return system.get();
+            }
+        }
+        return decompress(in);
+    }
+
     InputStream decompress(InputStream in) throws IOException {
         return switch (this) {
             case NONE -> in;

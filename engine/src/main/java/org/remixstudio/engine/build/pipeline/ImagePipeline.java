@@ -69,9 +69,10 @@ public final class ImagePipeline {
     /**
      * The version of the way layers are made from their inputs, part of every layer-cache key: bump it
      * whenever a change to the build (unpacking, configuring, cleaning up, diffing) changes what a layer
-     * holds, so that no layer made by older code is ever reused as if it were current.
+     * holds or the bytes of its blob, so that no layer made by older code is ever reused as if it were current
+     * (a cached blob of other bytes would give another image digest than a fresh build).
      */
-    static final int RECIPE = 3;
+    static final int RECIPE = 4; // 4: gzip in 1 MiB blocks (DeterministicGzipOutputStream), other blob bytes
 
     private final Catalog catalog;
     private final DebFetcher fetcher;
@@ -190,6 +191,8 @@ public final class ImagePipeline {
                     RootfsBuild base = new RootfsBuilder(fetcher, rootfs).build(plan.added(), tree, progress);
                     warnings.addAll(base.warnings());
                     extra = base.specialFiles();
+                    base.phases().forEach(ph -> phases.add(
+                            new PhaseTime(plan.name() + ": install: " + ph.phase(), ph.duration())));
                 } else {
                     List<FetchedDeb> added = plan.added().stream().map(p -> debs.get(key(p))).toList();
                     Sandbox sandbox = buildTree.sandbox();

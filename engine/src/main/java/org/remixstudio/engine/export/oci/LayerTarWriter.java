@@ -108,9 +108,9 @@ public final class LayerTarWriter {
         try {
             AtomicFiles.writeFile(target, tmp -> {
                 try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
-                     DigestOutputStream blob = new DigestOutputStream(file, blobSha)) {
-                    OutputStream stored = compression == Compression.GZIP
-                            ? new DeterministicGzipOutputStream(blob, gzipLevel) : blob;
+                     DigestOutputStream blob = new DigestOutputStream(file, blobSha);
+                     OutputStream stored = compression == Compression.GZIP
+                             ? new DeterministicGzipOutputStream(blob, gzipLevel) : blob) {
                     DigestOutputStream diff = new DigestOutputStream(stored, diffSha);
                     TarArchiveOutputStream tar = new TarArchiveOutputStream(diff, StandardCharsets.UTF_8.name());
                     tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_ERROR);

@@ -71,4 +71,63 @@ class DeterministicGzipOutputStreamTest {
             assertThat(in.readAllBytes()).isEmpty();
         }
     }
+
+    private static byte[] gzip(byte[] data, int level, int threads, int chunk) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (DeterministicGzipOutputStream gz = new DeterministicGzipOutputStream(out, level, threads)) {
+            for (int off = 0; off < data.length; off += chunk) {
+                gz.write(data, off, Math.min(chunk, data.length - off));
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** Several blocks of text-like data: repeats that reach across the 1 MiB cuts. */
+    private static byte[] manyBlocks(int size) {
+        byte[] data = new byte[size];
+        Random random = new Random(7);
+        byte[] words = "usr lib share doc copyright changelog debian x86_64-linux-gnu ".getBytes();
+        for (int i = 0; i < size; i++) {
+            data[i] = random.nextInt(8) == 0 ? (byte) random.nextInt(256) : words[(i * 7 + i / 13) % words.length];
+        }
+        return data;
+    }
+
+    @Test
+    void output_isTheSameWhateverTheThreadsAndWriteSizes() throws Exception {
+        byte[] data = manyBlocks(3 * DeterministicGzipOutputStream.BLOCK_SIZE + 12_345);
+
+        byte[] one = gzip(data, 6, 1, 8192);
+        assertThat(gzip(data, 6, 4, 1 << 16)).isEqualTo(one);
+        assertThat(gzip(data, 6, 2, 1_000_003)).isEqualTo(one);
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(one))) {
+            assertThat(in.readAllBytes()).isEqualTo(data);
+        }
+        Path file = Files.write(tmp.resolve("blocks.gz"), one);
+        Commands.ok("gzip", "--test", file.toString());
+    }
+
+    @Test
+    void blockCuts_costAlmostNothingAgainstOneDeflateStream() throws IOException {
+        byte[] data = manyBlocks(4 * DeterministicGzipOutputStream.BLOCK_SIZE);
+        ByteArrayOutputStream single = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(single)) {
+            gz.write(data);
+        }
+
+        assertThat((double) gzip(data, 6, 2, 1 << 16).length).isLessThan(single.size() * 1.001);
+    }
+
+    @Test
+    void inputOfExactlyWholeBlocks_endsWithAnEmptyFinalBlock() throws Exception {
+        byte[] data = manyBlocks(2 * DeterministicGzipOutputStream.BLOCK_SIZE);
+
+        byte[] gz = gzip(data, 6, 2, DeterministicGzipOutputStream.BLOCK_SIZE);
+
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
+            assertThat(in.readAllBytes()).isEqualTo(data);
+        }
+        Path file = Files.write(tmp.resolve("whole.gz"), gz);
+        assertThat(Commands.ok("gzip", "--list", "--verbose", file.toString())).contains("2097152");
+    }
 }
