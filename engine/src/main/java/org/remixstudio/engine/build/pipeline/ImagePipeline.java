@@ -112,6 +112,7 @@ public final class ImagePipeline {
                 : Instant.ofEpochSecond(Instant.now().getEpochSecond());
         Instant clamp = options.sourceDateEpoch() != null ? created : null;
         LayerTarWriter writer = new LayerTarWriter(clamp, LayerTarWriter.Compression.GZIP);
+        LayerTarWriter plainWriter = new LayerTarWriter(clamp, LayerTarWriter.Compression.NONE);
         SandboxMode mode = Sandbox.detect();
         Path work;
         try {
@@ -133,6 +134,7 @@ public final class ImagePipeline {
         BuildTree buildTree = null;
         KeptTrees.Lease lease = null;
         Path partial = null;
+        LayerStoreQueue storeQueue = null;
         try {
             List<CachedLayer> layers = new ArrayList<>();
             List<BuiltLayer> built = new ArrayList<>();
@@ -177,6 +179,7 @@ public final class ImagePipeline {
                 buildTree = BuildTree.plain(tree, mode);
             }
             tree = buildTree.root();
+            storeQueue = new LayerStoreQueue(cache, writer, reused == 0 ? null : layers.get(reused - 1));
             Map<String, FetchedDeb> debs = fetch(plans.subList(reused, plans.size()), progress);
             t = phase(phases, "fetch", t);
             for (int i = reused; i < plans.size(); i++) {
@@ -211,15 +214,11 @@ public final class ImagePipeline {
                 List<LayerEntry> entries = new ArrayList<>(changes.entries());
                 extra.forEach(e -> entries.add(LayerEntry.of(e)));
                 progress.accept(new ProgressEvent("layer", plan.name() + ": write", 0, 1, ProgressEvent.Unit.ITEMS));
-                LayerBlob blob = writer.write(entries, cache.newBlobFile());
+                // the tar now, compressed and stored while the next layer installs
+                storeQueue.add(plainWriter.write(entries, work.resolve("layer-" + i + ".tar")), plan.createdBy(), after,
+                        environment + plan.cacheInputs());
                 t = phase(phases, plan.name() + ": diff and write", t);
-                CachedLayer parent = layers.isEmpty() ? null : layers.get(layers.size() - 1);
-                String inputs = environment + plan.cacheInputs();
-                CachedLayer stored = cache.store(LayerKey.of(parent == null ? null : parent.chainId(), inputs), parent,
-                        new ImageLayer(blob, plan.createdBy(), ""), after, inputs);
                 topManifest = after;
-                layers.add(stored);
-                built.add(builtLayer(plan, stored, false));
                 progress.accept(new ProgressEvent("layer", plan.name(), i + 1, plans.size(), ProgressEvent.Unit.ITEMS));
                 before = after;
                 if (!extra.isEmpty()) {
@@ -232,6 +231,12 @@ public final class ImagePipeline {
                 }
                 t = phase(phases, plan.name() + ": store", t);
             }
+            List<CachedLayer> fresh = storeQueue.stored();
+            for (int i = 0; i < fresh.size(); i++) {
+                layers.add(fresh.get(i));
+                built.add(builtLayer(plans.get(reused + i), fresh.get(i), false));
+            }
+            t = phase(phases, "compress and store (rest)", t);
             checkCancelled();
             if (before == null) {
                 before = buildTree.lowerManifest();
@@ -296,8 +301,7 @@ public final class ImagePipeline {
                 List<LayerEntry> entries = new ArrayList<>(LayerDiff.compute(TreeManifest.empty(), before, tree).entries());
                 special.forEach(e -> entries.add(LayerEntry.of(e)));
                 if (options.format() == OutputFormat.ROOTFS) {
-                    LayerBlob flat = new LayerTarWriter(clamp, LayerTarWriter.Compression.NONE)
-                            .write(entries, work.resolve("rootfs.tar"));
+                    LayerBlob flat = plainWriter.write(entries, work.resolve("rootfs.tar"));
                     move(flat.file(), options.output());
                     List<Path> beside = sboms == null ? List.of() : sboms.writeBeside(options.output());
                     return new BuiltImage(options.output(), "", size(options.output()), built, warnings, beside);
@@ -337,6 +341,9 @@ public final class ImagePipeline {
                     + ph.duration().toMillis() + " ms", 1, 1, ProgressEvent.Unit.ITEMS)));
             return new BuiltImage(options.output(), digest, size(options.output()), built, warnings, beside);
         } finally {
+            if (storeQueue != null) {
+                storeQueue.close();
+            }
             if (buildTree != null) {
                 buildTree.close();
             }

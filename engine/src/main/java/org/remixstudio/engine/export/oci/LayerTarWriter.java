@@ -103,8 +103,50 @@ public final class LayerTarWriter {
      */
     public LayerBlob write(List<LayerEntry> entries, Path target) {
         List<LayerEntry> ordered = order(entries, target);
+        return store(target, diff -> {
+            TarArchiveOutputStream tar = new TarArchiveOutputStream(diff, StandardCharsets.UTF_8.name());
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_ERROR);
+            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_STAR);
+            tar.setAddPaxHeadersForNonAsciiNames(false);
+            for (LayerEntry entry : ordered) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new CancellationException("writing layer " + target + " was cancelled");
+                }
+                writeEntry(tar, entry, target);
+            }
+            tar.finish();
+        }, null);
+    }
+
+    /**
+     * Stores an uncompressed layer written before (by a writer with {@link Compression#NONE}) the way
+     * this writer stores layers, to {@code target} (atomically): the same bytes as {@link #write} would
+     * have made from its entries. This lets a build write a layer's tar quickly, go on changing the tree,
+     * and compress the tar meanwhile on other cores.
+     */
+    public LayerBlob compress(LayerBlob tar, Path target) {
+        return store(target, diff -> {
+            try (InputStream in = Files.newInputStream(tar.file())) {
+                byte[] buffer = new byte[1 << 16];
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new CancellationException("compressing layer " + tar.file() + " was cancelled");
+                    }
+                    diff.write(buffer, 0, n);
+                }
+            }
+        }, tar);
+    }
+
+    /**
+     * Writes what {@code tar} writes into the uncompressed stream, stored and hashed as this writer stores
+     * layers; when {@code source} is given, the uncompressed bytes must be its bytes or nothing is stored.
+     */
+    private LayerBlob store(Path target, TarBody tar, LayerBlob source) {
         MessageDigest blobSha = Digest.sha256();
         MessageDigest diffSha = Digest.sha256();
+        Digest[] diffId = new Digest[1];
         try {
             AtomicFiles.writeFile(target, tmp -> {
                 try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
@@ -112,31 +154,30 @@ public final class LayerTarWriter {
                      OutputStream stored = compression == Compression.GZIP
                              ? new DeterministicGzipOutputStream(blob, gzipLevel) : blob) {
                     DigestOutputStream diff = new DigestOutputStream(stored, diffSha);
-                    TarArchiveOutputStream tar = new TarArchiveOutputStream(diff, StandardCharsets.UTF_8.name());
-                    tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_ERROR);
-                    tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_STAR);
-                    tar.setAddPaxHeadersForNonAsciiNames(false);
-                    for (LayerEntry entry : ordered) {
-                        if (Thread.currentThread().isInterrupted()) {
-                            throw new CancellationException("writing layer " + target + " was cancelled");
-                        }
-                        writeEntry(tar, entry, target);
-                    }
-                    tar.finish();
+                    tar.writeTo(diff);
                     diff.flush();
                     if (stored instanceof DeterministicGzipOutputStream gzip) {
                         gzip.finish();
                     }
                     blob.flush();
                 }
+                diffId[0] = Digest.fromMessageDigest(diffSha.digest());
+                if (source != null && !diffId[0].equals(source.diffId())) {
+                    throw new EngineException("layer " + source.file() + " changed after it was written ("
+                            + source.diffId() + ", now " + diffId[0] + "); build again");
+                }
             });
             Digest digest = Digest.fromMessageDigest(blobSha.digest());
-            Digest diffId = Digest.fromMessageDigest(diffSha.digest());
             String mediaType = compression == Compression.GZIP ? MediaTypes.LAYER_TAR_GZIP : MediaTypes.LAYER_TAR;
-            return new LayerBlob(target, digest, Files.size(target), diffId, mediaType);
+            return new LayerBlob(target, digest, Files.size(target), diffId[0], mediaType);
         } catch (IOException e) {
             throw new EngineException("cannot write layer " + target + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The uncompressed bytes of a layer. */
+    private interface TarBody {
+        void writeTo(OutputStream out) throws IOException;
     }
 
     /** Sorts, checks and re-roots hard-link groups so every link follows its content. */

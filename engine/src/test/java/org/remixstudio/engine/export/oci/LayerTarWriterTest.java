@@ -238,6 +238,29 @@ class LayerTarWriterTest {
         }
     }
 
+    @Test
+    void compress_ofTheWrittenTar_givesTheBytesOfAGzipWrite() throws IOException {
+        List<LayerEntry> entries = List.of(dir("usr"), file("usr/a", "a".repeat(3_000_000)), file("usr/b", "bee"));
+
+        LayerBlob direct = gzip.write(entries, tmp.resolve("direct.tar.gz"));
+        LayerBlob tar = plain.write(entries, tmp.resolve("layer.tar"));
+        LayerBlob later = gzip.compress(tar, tmp.resolve("later.tar.gz"));
+
+        assertThat(later.digest()).isEqualTo(direct.digest());
+        assertThat(later.diffId()).isEqualTo(direct.diffId()).isEqualTo(tar.digest());
+        assertThat(Files.readAllBytes(later.file())).isEqualTo(Files.readAllBytes(direct.file()));
+    }
+
+    @Test
+    void compress_ofATarChangedSinceItWasWritten_fails() throws IOException {
+        LayerBlob tar = plain.write(List.of(file("a", "one")), tmp.resolve("layer.tar"));
+        Files.write(tar.file(), new byte[] {1}, java.nio.file.StandardOpenOption.APPEND);
+
+        assertThatThrownBy(() -> gzip.compress(tar, tmp.resolve("out.tar.gz")))
+                .isInstanceOf(EngineException.class).hasMessageContaining("changed after it was written");
+        assertThat(tmp.resolve("out.tar.gz")).doesNotExist();
+    }
+
     private static byte[] concat(byte[]... parts) {
         int length = Arrays.stream(parts).mapToInt(p -> p.length).sum();
         byte[] out = new byte[length];
