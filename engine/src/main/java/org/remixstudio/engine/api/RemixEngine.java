@@ -177,7 +177,9 @@ public final class RemixEngine {
                 case OCI_DIR -> OutputFormat.OCI_DIR;
                 case ROOTFS, QCOW2, RAW, VMDK -> OutputFormat.ROOTFS;
             }, request.squash(), request.tag(), aptLines(loaded.sources()), epoch, sbomRecipe(built, loaded,
-                    imageLicenses(loaded.catalog().catalog(), plans.get(plans.size() - 1).packages(), true, progress)));
+                    imageLicenses(loaded.catalog().catalog(), plans.get(plans.size() - 1).packages(), true, progress)),
+                    request.layers() == BuildRequest.LayerCompression.ZSTD ? LayerTarWriter.Compression.ZSTD
+                            : LayerTarWriter.Compression.GZIP);
             ImagePipeline pipeline = new ImagePipeline(loaded.catalog().catalog(),
                     DebFetcher.create(settings.cacheDir().resolve("debs")), new LayerCache(settings.cacheDir()),
                     settings.cacheDir().resolve("work"), new KeptTrees(settings.cacheDir()));

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.remixstudio.engine.testing.ContainerTools;
 import org.remixstudio.engine.testing.SbomSchemas;
 
 /**
@@ -121,6 +122,33 @@ class RemixEngineBuildArchiveTest {
                 .isEqualTo(sh("sha256sum", first.toString()).split(" ")[0]);
         assertThat(Files.readAllBytes(again.sboms().get(0)))
                 .isEqualTo(Files.readAllBytes(tmp.resolve("first.tar.spdx.json")));
+    }
+
+    @Test
+    void build_withZstdLayers_hasTheSameDiffIdsAsGzip_andSkopeoAndPodmanTakeIt() throws Exception {
+        Path spec = tmp.resolve("stamped.remix.json");
+        Files.writeString(spec, Files.readString(example("minimal-bookworm.remix.json"))
+                .replace("\"variant\": \"minbase\",", "\"variant\": \"minbase\",\n  \"timestamp\": 1735689600,"));
+        BuildRequest request = new BuildRequest(spec, tmp.resolve("gzip.tar"), BuildRequest.Format.OCI, false,
+                "remix-test/minimal:zstd", List.of());
+        BuildResult gzip = engine.build(request, e -> { });
+        Path out = tmp.resolve("zstd.tar");
+        BuildResult zstd = engine.build(new BuildRequest(spec, out, BuildRequest.Format.OCI, false,
+                "remix-test/minimal:zstd", List.of()).withLayerCompression(BuildRequest.LayerCompression.ZSTD), e -> { });
+
+        // the same layers, only stored another way
+        assertThat(zstd.layers()).extracting(BuildResult.Layer::diffId)
+                .containsExactlyElementsOf(gzip.layers().stream().map(BuildResult.Layer::diffId).toList());
+        assertThat(zstd.size()).isLessThan(gzip.size());
+        ContainerTools.skopeoCopyBothWays(out, tmp.resolve("copies"));
+        JsonNode manifest = JSON.readTree(tmp.resolve("copies/oci/manifest.json").toFile());
+        assertThat(manifest.get("layers")).allSatisfy(layer ->
+                assertThat(layer.get("mediaType").asText()).isEqualTo("application/vnd.oci.image.layer.v1.tar+zstd"));
+        try (ContainerTools.LoadedImage image = ContainerTools.podmanLoad(out, "remix-test/minimal:zstd")) {
+            assertThat(image.run(ContainerTools.SMOKE_TEST_BOOKWORM + " && test -s /etc/ssl/certs/ca-certificates.crt"))
+                    .contains("uid=0(root)");
+        }
+        assertThat(leftovers()).isEmpty();
     }
 
     private static List<Path> leftovers() throws IOException {

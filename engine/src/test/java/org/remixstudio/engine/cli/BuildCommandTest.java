@@ -41,6 +41,17 @@ class BuildCommandTest {
     }
 
     @Test
+    void build_unknownLayerCompression_isAUsageErrorNamingTheChoices() {
+        StringWriter err = new StringWriter();
+
+        int code = RemixCli.execute(new String[] {"build", "x.remix.json", "--layer-compression", "lz4"},
+                new PrintWriter(new StringWriter()), new PrintWriter(err));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--layer-compression").contains("'lz4' is not a layer compression; use gzip or zstd");
+    }
+
+    @Test
     void baseName_dropsTheSpecSuffix() {
         assertThat(BuildCommand.baseName(Path.of("/srv/web.remix.json"))).isEqualTo("web");
         assertThat(BuildCommand.baseName(Path.of("other.json"))).isEqualTo("other");

@@ -111,7 +111,7 @@ public final class ImagePipeline {
         Instant created = options.sourceDateEpoch() != null ? Instant.ofEpochSecond(options.sourceDateEpoch())
                 : Instant.ofEpochSecond(Instant.now().getEpochSecond());
         Instant clamp = options.sourceDateEpoch() != null ? created : null;
-        LayerTarWriter writer = new LayerTarWriter(clamp, LayerTarWriter.Compression.GZIP);
+        LayerTarWriter writer = new LayerTarWriter(clamp, options.layers());
         LayerTarWriter plainWriter = new LayerTarWriter(clamp, LayerTarWriter.Compression.NONE);
         SandboxMode mode = Sandbox.detect();
         Path work;
@@ -140,7 +140,7 @@ public final class ImagePipeline {
             List<BuiltLayer> built = new ArrayList<>();
             List<TreeEntry> special = new ArrayList<>();
             String environment = "recipe " + RECIPE + "\narch " + spec.architecture() + "\nvariant " + spec.variant() + "\nsources "
-                    + options.aptSources() + "\nepoch " + options.sourceDateEpoch() + "\n";
+                    + options.aptSources() + "\nepoch " + options.sourceDateEpoch() + "\ncompression " + options.layers() + "\n";
             Instant t = start;
             int reused = reusableLayers(plans, environment, layers);
             t = phase(phases, "cache lookup", t);

@@ -261,6 +261,50 @@ class LayerTarWriterTest {
         assertThat(tmp.resolve("out.tar.gz")).doesNotExist();
     }
 
+    @Test
+    void zstd_layersAreZstdFramesWithTheirMediaType_andTheSameBytesWrittenOrCompressedLater() throws Exception {
+        LayerTarWriter zstd = new LayerTarWriter(EPOCH, LayerTarWriter.Compression.ZSTD);
+        List<LayerEntry> entries = List.of(dir("usr"), file("usr/a", "abc".repeat(2_000_000)), file("usr/b", "bee"));
+
+        LayerBlob direct = zstd.write(entries, tmp.resolve("direct.tar.zst"));
+        LayerBlob later = zstd.compress(plain.write(entries, tmp.resolve("layer.tar")), tmp.resolve("later.tar.zst"));
+
+        assertThat(direct.mediaType()).isEqualTo("application/vnd.oci.image.layer.v1.tar+zstd");
+        assertThat(Files.readAllBytes(later.file())).isEqualTo(Files.readAllBytes(direct.file()));
+        assertThat(direct.diffId()).isEqualTo(later.diffId());
+        assertThat(Commands.ok("zstd", "--test", direct.file().toString())).doesNotContain("Error");
+        Path tar = tmp.resolve("unpacked.tar");
+        Commands.ok("zstd", "-d", "-q", "-o", tar.toString(), direct.file().toString());
+        assertThat(Digest.of(tar)).isEqualTo(direct.diffId());
+    }
+
+    /** What reproducible zstd layers rest on: libzstd's multi-threaded output does not depend on the workers. */
+    @Test
+    void zstdMultiThreadedOutput_isTheSameForAnyNumberOfWorkers() throws IOException {
+        byte[] data = new byte[9 << 20];
+        java.util.Random random = new java.util.Random(5);
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) (random.nextInt(6) == 0 ? random.nextInt(256) : 'a' + (i / 7) % 19);
+        }
+        List<byte[]> outputs = new ArrayList<>();
+        for (int workers : new int[] {1, 2, 4}) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            try (com.github.luben.zstd.ZstdOutputStream zstd = new com.github.luben.zstd.ZstdOutputStream(out,
+                    LayerTarWriter.ZSTD_LEVEL)) {
+                zstd.setChecksum(true);
+                zstd.setWorkers(workers);
+                zstd.setCloseFrameOnFlush(false);
+                for (int off = 0; off < data.length; off += 100_000 * workers) {
+                    zstd.write(data, off, Math.min(100_000 * workers, data.length - off));
+                }
+            }
+            outputs.add(out.toByteArray());
+        }
+
+        assertThat(outputs.get(1)).isEqualTo(outputs.get(0));
+        assertThat(outputs.get(2)).isEqualTo(outputs.get(0));
+    }
+
     private static byte[] concat(byte[]... parts) {
         int length = Arrays.stream(parts).mapToInt(p -> p.length).sum();
         byte[] out = new byte[length];
