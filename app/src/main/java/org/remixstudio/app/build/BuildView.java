@@ -5,6 +5,7 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -22,7 +23,8 @@ import org.remixstudio.app.controls.SizeText;
 
 /**
  * The Build & export pane: output choice (unavailable formats greyed out with the reason), folder,
- * file name and tag, and for a VM disk its size and kernel flavour; a progress bar per step, the log,
+ * file name and tag, for a VM disk its size and kernel flavour, and compression where the output has a
+ * choice (zstd layers, compressed qcow2 clusters); a progress bar per step, the log,
  * Cancel; and at the end the digest and size with "Show in folder", and "Boot it" for a disk.
  */
 public final class BuildView extends VBox {
@@ -115,6 +117,18 @@ public final class BuildView extends VBox {
         }
         sizeProblem.managedProperty().bind(sizeProblem.textProperty().isNotEmpty());
 
+        CheckBox compress = new CheckBox();
+        compress.setId("build-compress");
+        compress.selectedProperty().bindBidirectional(vm.compressProperty());
+        compress.textProperty().bind(Bindings.createStringBinding(
+                () -> BuildViewModel.compressionOption(vm.outputProperty().get()), vm.outputProperty()));
+        compress.accessibleTextProperty().bind(compress.textProperty());
+        Label compressLabel = new Label("Compress");
+        for (javafx.scene.Node n : new javafx.scene.Node[] {compressLabel, compress}) {
+            n.visibleProperty().bind(compress.textProperty().isNotNull());
+            n.managedProperty().bind(n.visibleProperty());
+        }
+
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
@@ -123,6 +137,7 @@ public final class BuildView extends VBox {
         form.addRow(2, new Label("File name"), name);
         form.addRow(3, new Label("Tag"), tag);
         form.addRow(4, diskLabel, diskBox);
+        form.addRow(5, compressLabel, compress);
         // a tag names a container image; a disk has none
         tag.disableProperty().bind(isDisk);
         form.disableProperty().bind(vm.runningProperty());

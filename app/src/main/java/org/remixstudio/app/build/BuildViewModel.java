@@ -58,6 +58,7 @@ public final class BuildViewModel {
     private final StringProperty diskSize = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper diskSizeProblem = new ReadOnlyStringWrapper("");
     private final ObjectProperty<String> kernel = new SimpleObjectProperty<>(KERNEL_FLAVOURS.get(0));
+    private final javafx.beans.property.BooleanProperty compress = new javafx.beans.property.SimpleBooleanProperty(false);
     private final ReadOnlyObjectWrapper<BootableDisk> disk = new ReadOnlyObjectWrapper<>();
     private final BootConsoleViewModel console;
     private final ObservableList<BuildStep> steps = FXCollections.observableArrayList();
@@ -165,6 +166,7 @@ public final class BuildViewModel {
             return null;
         }
         String flavour = kernel.get();
+        boolean compressed = compress.get() && compressionOption(choice) != null;
         RemixSpec spec = document.spec();
         PackageCatalog loaded = catalog.getValue();
         Path specFile = document.fileProperty().get();
@@ -190,7 +192,9 @@ public final class BuildViewModel {
                     BuildRequest request = new BuildRequest(snapshot, out, choice.format().orElseThrow(), false,
                             tagText, List.of());
                     if (choice.disk()) {
-                        request = request.withDiskSize(diskBytes).withKernel(flavour);
+                        request = request.withDiskSize(diskBytes).withKernel(flavour).withCompression(compressed);
+                    } else if (compressed) {
+                        request = request.withLayerCompression(BuildRequest.LayerCompression.ZSTD);
                     }
                     return engine.build(request, loaded, progressBatcher::post);
                 } finally {
@@ -324,6 +328,23 @@ public final class BuildViewModel {
     /** What is wrong with the typed disk size, empty when it is fine. */
     public ReadOnlyStringProperty diskSizeProblemProperty() {
         return diskSizeProblem.getReadOnlyProperty();
+    }
+
+    /** Whether the output is written compressed the way {@link #compressionOption} says. */
+    public javafx.beans.property.BooleanProperty compressProperty() {
+        return compress;
+    }
+
+    /**
+     * What "compress" means for an output, or {@code null} where the engine has no such choice: zstd
+     * instead of gzip layers for container images, deflate-compressed clusters for qcow2 (a VMDK is
+     * always compressed, a raw disk or a root filesystem tar never).
+     */
+    public static String compressionOption(OutputChoice choice) {
+        if (choice == OutputChoice.CONTAINER_TARBALL || choice == OutputChoice.OCI_DIRECTORY) {
+            return "zstd layers: smaller and faster to build (podman, skopeo, containerd, Docker 23+)";
+        }
+        return choice == OutputChoice.QCOW2 ? "Compressed clusters: about half the size, slower to write and read" : null;
     }
 
     /** {@code cloud} or {@code generic}: the kernel a VM disk gets. */

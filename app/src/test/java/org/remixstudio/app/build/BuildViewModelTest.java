@@ -58,6 +58,16 @@ class BuildViewModelTest {
     }
 
     @Test
+    void compression_meansZstdLayersForContainers_compressedClustersForQcow2_andIsOfferedOnlyThere() {
+        assertThat(BuildViewModel.compressionOption(OutputChoice.CONTAINER_TARBALL)).startsWith("zstd layers");
+        assertThat(BuildViewModel.compressionOption(OutputChoice.OCI_DIRECTORY)).startsWith("zstd layers");
+        assertThat(BuildViewModel.compressionOption(OutputChoice.QCOW2)).startsWith("Compressed clusters");
+        assertThat(BuildViewModel.compressionOption(OutputChoice.RAW_DISK)).isNull();
+        assertThat(BuildViewModel.compressionOption(OutputChoice.VMDK)).isNull();
+        assertThat(BuildViewModel.compressionOption(OutputChoice.ROOTFS_TARBALL)).isNull();
+    }
+
+    @Test
     void engineDiskEvents_goToTheDiskRow() {
         assertThat(BuildViewModel.rowOf("disk")).isEqualTo("disk");
         assertThat(BuildViewModel.rowOf("ext4")).isEqualTo("disk");

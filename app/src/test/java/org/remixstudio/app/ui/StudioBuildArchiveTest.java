@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.stage.Stage;
@@ -28,7 +29,7 @@ import org.testfx.framework.junit5.Start;
  * Builds a container tarball through the studio's Build &amp; export window from the host's real
  * sources: a bookworm minbase remix with one small package, started with the Build button, watched
  * until every step's progress bar is full and the result shows the image's digest, and the
- * end-of-build notification offers "Show in folder". A build needs a
+ * end-of-build notification offers "Show in folder". "Compress" is ticked, so the layers are zstd. A build needs a
  * real base with dpkg, so the fixture archive cannot serve here; the engine's archive tests' cache
  * is reused, so the base layer normally comes from the layer cache.
  */
@@ -74,6 +75,10 @@ class StudioBuildArchiveTest {
             return s;
         });
         assertThat(studio.build().fileNameProperty().get()).isEqualTo("my-remix.tar");
+        CheckBox compress = robot.from(buildWindow.getScene().getRoot()).lookup("#build-compress").queryAs(CheckBox.class);
+        assertThat(compress.getText()).startsWith("zstd layers");
+        robot.clickOn(compress);
+        assertThat(studio.build().compressProperty().get()).isTrue();
 
         robot.clickOn("#build-start");
 
@@ -88,6 +93,11 @@ class StudioBuildArchiveTest {
         Label result = robot.from(buildWindow.getScene().getRoot()).lookup("#build-result").queryAs(Label.class);
         assertThat(result.isVisible()).isTrue();
         assertThat(result.getText()).contains("my-remix.tar").containsPattern("sha256:[0-9a-f]{64}");
+        // zstd layers, as ticked: skopeo reads the manifest of the OCI side
+        String manifest = org.remixstudio.engine.testing.ContainerTools.sh("skopeo", "inspect", "--raw",
+                "oci-archive:" + out.resolve("my-remix.tar"));
+        assertThat(manifest).contains("application/vnd.oci.image.layer.v1.tar+zstd")
+                .doesNotContain("application/vnd.oci.image.layer.v1.tar+gzip");
         // and the end-of-build notification (ControlsFX) offers to show the tarball in its folder
         waitUntil("the notification", 1, () -> robot.lookup(".notification-bar").tryQuery().isPresent());
         assertThat(robot.lookup(".notification-bar .button").queryAllAs(javafx.scene.control.Button.class))
