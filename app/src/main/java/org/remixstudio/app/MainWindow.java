@@ -360,7 +360,7 @@ public final class MainWindow {
     }
 
     private void error(String message) {
-        Platform.runLater(() -> Dialogs.error(stage, "That did not work", message, null));
+        studio.runner().fxWork().runLater("error dialog", () -> Dialogs.error(stage, "That did not work", message, null));
     }
 
     // ---- other windows

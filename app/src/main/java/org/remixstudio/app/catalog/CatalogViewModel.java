@@ -73,8 +73,8 @@ public final class CatalogViewModel {
     public CatalogViewModel(RemixEngine engine, BackgroundRunner runner) {
         this.engine = engine;
         this.runner = runner;
-        this.search = new LatestOnly<>(runner);
-        this.licenseLookup = new LatestOnly<>(runner);
+        this.search = new LatestOnly<>(runner, "catalog search");
+        this.licenseLookup = new LatestOnly<>(runner, "catalog hit licenses");
         sections.add(ALL_SECTIONS);
         sections.addAll(DebianSections.ALL);
         query.addListener((o, a, b) -> runSearch());
@@ -162,7 +162,7 @@ public final class CatalogViewModel {
             error.set(task.getException().getMessage());
         });
         task.setOnCancelled(e -> finishLoad());
-        return runner.run(task);
+        return runner.run("catalog load", task);
     }
 
     private void finishLoad() {
