@@ -101,6 +101,13 @@ public final class Studio implements AutoCloseable {
      * it), else loads the catalog of the configured sources and opens a new remix on their suite.
      */
     public void start(java.util.function.Predicate<Autosave.Recovered> askRecover) {
+        runner.run("warm-up", new javafx.concurrent.Task<Void>() {
+            @Override
+            protected Void call() {
+                new StudioWarmup().run();
+                return null;
+            }
+        });
         Optional<Autosave.Recovered> recovered = autosave.find();
         if (recovered.isPresent() && askRecover.test(recovered.get())) {
             document.recover(recovered.get());
@@ -110,7 +117,9 @@ public final class Studio implements AutoCloseable {
         catalog.loadDefault(c -> {
             RemixSpec spec = startSpec(c);
             catalog.adopt(spec);
-            document.newRemix(spec);
+            // the remix opens in a turn of its own: the catalog pane is shown first, and neither turn
+            // takes the FX thread for a whole frame
+            runner.fxWork().runLater("open the start remix", () -> document.newRemix(spec));
         });
     }
 

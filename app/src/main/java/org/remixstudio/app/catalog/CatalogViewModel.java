@@ -270,7 +270,11 @@ public final class CatalogViewModel {
                         s.shortDescription(), in, license(s.name(), s.version())));
             }
         }
-        rows.setAll(out);
+        // licenses and installed sets arrive often and mostly leave the hits as they were: an unchanged list
+        // is not handed to the list view again, which would update every visible cell
+        if (!rows.equals(out)) {
+            rows.setAll(out);
+        }
         PackageCatalog c = catalog.get();
         if (c == null) {
             summary.set("");

@@ -54,6 +54,7 @@ public final class FxWorkMeter implements FxWork, AutoCloseable {
     };
     private boolean attached;
     private long sinceUptimeMillis = GcWatch.uptimeMillis();
+    private long sinceNanos = System.nanoTime();
 
     private int depth;
     private int generation;
@@ -190,8 +191,7 @@ public final class FxWorkMeter implements FxWork, AutoCloseable {
 
     /** The figures since the last {@link #reset()} (or since the meter was made). */
     public FxWorkReport report() {
-        List<Long> pauses = gc.pausesSince(sinceUptimeMillis).stream().map(p -> p.millis() * 1_000_000L).toList();
-        return FxWorkReport.of(List.copyOf(slices), pauses, BUDGET_NANOS);
+        return FxWorkReport.of(List.copyOf(slices), gc.pausesSince(sinceUptimeMillis), BUDGET_NANOS, sinceNanos);
     }
 
     /** The slices recorded since the last {@link #reset()}, oldest first. */
@@ -203,6 +203,7 @@ public final class FxWorkMeter implements FxWork, AutoCloseable {
     public void reset() {
         slices.clear();
         sinceUptimeMillis = GcWatch.uptimeMillis();
+        sinceNanos = System.nanoTime();
         gc.forgetBefore(sinceUptimeMillis);
     }
 

@@ -21,14 +21,18 @@ import java.util.Map;
  * @param maxPassNanos     longest CSS+layout pass, GC excluded
  * @param passesOverBudget CSS+layout passes over the budget, GC excluded
  * @param collections      garbage collections in the stretch
+ * @param majorCollections of them, full collections of the old generation
  * @param maxGcPauseNanos  longest of them
+ * @param maxGcPause       which collector took it, and why ({@code MarkSweepCompact, end of major GC})
  * @param cut              slices cut short by a nested event loop (a modal dialog)
  * @param worst            the labels of the longest slices, longest first (app work and passes alike)
  * @param budgetNanos      the frame budget the counts are against
+ * @param fromNanos        {@link System#nanoTime()} when the stretch began, for the offsets of {@link #worst}
  */
 public record FxWorkReport(int slices, long p50Nanos, long p99Nanos, long maxNanos, int overBudget, int passes,
-                           long maxPassNanos, int passesOverBudget, int collections, long maxGcPauseNanos, int cut,
-                           List<Offender> worst, long budgetNanos) {
+                           long maxPassNanos, int passesOverBudget, int collections, int majorCollections,
+                           long maxGcPauseNanos, String maxGcPause, int cut,
+                           List<Offender> worst, long budgetNanos, long fromNanos) {
 
     /** How many labels {@link #worst} names. */
     static final int WORST = 5;
@@ -37,42 +41,49 @@ public record FxWorkReport(int slices, long p50Nanos, long p99Nanos, long maxNan
      * A label's slices.
      *
      * @param maxNanos    its longest slice, GC excluded
+     * @param atNanos     when that slice began ({@link System#nanoTime()})
      * @param cpuOfMax    the FX thread's CPU time in that slice
      * @param gcOfMax     the GC pauses inside that slice
      * @param totalNanos  all its slices together, GC excluded
      */
-    public record Offender(String label, FxSlice.Kind kind, int count, long maxNanos, long cpuOfMax, long gcOfMax,
-                           long totalNanos) {
+    public record Offender(String label, FxSlice.Kind kind, int count, long maxNanos, long atNanos, long cpuOfMax,
+                           long gcOfMax, long totalNanos) {
     }
 
     public FxWorkReport {
         worst = List.copyOf(worst);
     }
 
-    /** The report of {@code all} slices and the collections' pause times, against {@code budgetNanos}. */
-    public static FxWorkReport of(List<FxSlice> all, List<Long> gcPauseNanos, long budgetNanos) {
+    /**
+     * The report of {@code all} slices of a stretch that began at {@code fromNanos} and the collections'
+     * pause times, against {@code budgetNanos}.
+     */
+    static FxWorkReport of(List<FxSlice> all, List<GcWatch.Pause> pauses, long budgetNanos, long fromNanos) {
         long[] app = all.stream().filter(s -> s.kind() == FxSlice.Kind.APP).mapToLong(FxSlice::workNanos).sorted()
                 .toArray();
         long[] pass = all.stream().filter(s -> s.kind() == FxSlice.Kind.CSS_LAYOUT).mapToLong(FxSlice::workNanos)
                 .toArray();
         Map<String, Offender> byLabel = new LinkedHashMap<>();
         for (FxSlice s : all) {
-            byLabel.merge(s.label(), new Offender(s.label(), s.kind(), 1, s.workNanos(), s.cpuNanos(), s.gcNanos(),
-                    s.workNanos()), FxWorkReport::merge);
+            byLabel.merge(s.label(), new Offender(s.label(), s.kind(), 1, s.workNanos(), s.startNanos(), s.cpuNanos(),
+                    s.gcNanos(), s.workNanos()), FxWorkReport::merge);
         }
         List<Offender> worst = new ArrayList<>(byLabel.values());
         worst.sort(Comparator.comparingLong(Offender::maxNanos).reversed());
+        GcWatch.Pause longest = pauses.stream().max(Comparator.comparingLong(GcWatch.Pause::millis)).orElse(null);
         return new FxWorkReport(app.length, percentile(app, 0.50), percentile(app, 0.99), max(app),
-                count(app, budgetNanos), pass.length, max(pass), count(pass, budgetNanos), gcPauseNanos.size(),
-                gcPauseNanos.stream().mapToLong(Long::longValue).max().orElse(0),
+                count(app, budgetNanos), pass.length, max(pass), count(pass, budgetNanos), pauses.size(),
+                (int) pauses.stream().filter(GcWatch.Pause::major).count(),
+                longest == null ? 0 : longest.millis() * 1_000_000L,
+                longest == null ? "" : longest.collector() + ", " + longest.action(),
                 (int) all.stream().filter(FxSlice::cut).count(), worst.subList(0, Math.min(WORST, worst.size())),
-                budgetNanos);
+                budgetNanos, fromNanos);
     }
 
     private static Offender merge(Offender a, Offender b) {
         Offender longer = b.maxNanos() > a.maxNanos() ? b : a;
-        return new Offender(a.label(), a.kind(), a.count() + b.count(), longer.maxNanos(), longer.cpuOfMax(),
-                longer.gcOfMax(), a.totalNanos() + b.totalNanos());
+        return new Offender(a.label(), a.kind(), a.count() + b.count(), longer.maxNanos(), longer.atNanos(),
+                longer.cpuOfMax(), longer.gcOfMax(), a.totalNanos() + b.totalNanos());
     }
 
     /** Nearest-rank percentile of sorted values; 0 for none. */
@@ -109,12 +120,14 @@ public record FxWorkReport(int slices, long p50Nanos, long p99Nanos, long maxNan
                 slices, ms(p50Nanos), ms(p99Nanos), ms(maxNanos), overBudget, ms(budgetNanos)));
         out.append(String.format(Locale.ROOT, "  CSS+layout passes %d: max %s ms; %d over %s ms%n", passes,
                 ms(maxPassNanos), passesOverBudget, ms(budgetNanos)));
-        out.append(String.format(Locale.ROOT, "  GC: %d collections, longest pause %s ms%s%n", collections,
-                ms(maxGcPauseNanos), cut == 0 ? "" : "; " + cut + " slices cut by a nested event loop"));
+        out.append(String.format(Locale.ROOT, "  GC: %d collections (%d full), longest pause %s ms%s%s%n", collections,
+                majorCollections, ms(maxGcPauseNanos), maxGcPause.isEmpty() ? "" : " (" + maxGcPause + ")",
+                cut == 0 ? "" : "; " + cut + " slices cut by a nested event loop"));
         out.append("  longest:");
         for (Offender o : worst) {
-            out.append(String.format(Locale.ROOT, "%n    %s ms  %s%s (%d×; cpu %s ms%s)", ms(o.maxNanos()), o.label(),
-                    o.kind() == FxSlice.Kind.CSS_LAYOUT ? " [CSS+layout]" : "", o.count(), ms(o.cpuOfMax()),
+            out.append(String.format(Locale.ROOT, "%n    %s ms  %s%s (%d×; the longest at +%.2f s, cpu %s ms%s)",
+                    ms(o.maxNanos()), o.label(), o.kind() == FxSlice.Kind.CSS_LAYOUT ? " [CSS+layout]" : "", o.count(),
+                    (o.atNanos() - fromNanos) / 1e9, ms(o.cpuOfMax()),
                     o.gcOfMax() == 0 ? "" : ", plus " + ms(o.gcOfMax()) + " ms GC"));
         }
         return out.toString();

@@ -20,8 +20,13 @@ import javax.management.openmbean.CompositeData;
  */
 final class GcWatch implements AutoCloseable {
 
-    /** One collection: when it ended (ms since the JVM started) and how long it took. */
+    /** One collection: which collector, why, when it ended (ms since the JVM started) and how long it took. */
     record Pause(String collector, String action, long endUptimeMillis, long millis) {
+
+        /** Whether it was a full (old generation) collection. */
+        boolean major() {
+            return action.contains("major");
+        }
     }
 
     private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();

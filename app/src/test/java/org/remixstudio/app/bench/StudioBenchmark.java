@@ -52,8 +52,11 @@ import org.testfx.api.FxRobot;
  * Needs a display (xvfb-run). Run it with the studio's JVM options (see installers/remix-studio;
  * add {@code -XX:SharedArchiveFile=} an archive made by a first run with
  * {@code -XX:ArchiveClassesAtExit=} to measure with class-data sharing, which needs jars, not class
- * directories, on the class path); JavaFX's own pulse logger ({@code -Djavafx.pulseLogger=true
- * -Djavafx.pulseLogger.threshold=16}) prints the phases of every pulse over 16 ms beside it:
+ * directories, on the class path). {@code -Dbench.stacks=true} also prints the FX thread's commonest
+ * stacks in each slice over 16 ms during the edits ({@link FxStackSampler}). JavaFX's own pulse logger
+ * ({@code -Djavafx.pulseLogger=true -Djavafx.pulseLogger.threshold=16}) prints the phases of every pulse
+ * over 16 ms beside it, but in JavaFX 21.0.11 it can kill the render thread (a NullPointerException in
+ * {@code PrintLogger.renderEnd}) once a second window opens, so use it without {@code -Dbench.build}:
  * <pre>
  * mvn -q -B -pl app -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * MALLOC_ARENA_MAX=2 xvfb-run -a -s "-screen 0 1600x1000x24" java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
@@ -123,8 +126,17 @@ public final class StudioBenchmark {
         pulse();
         Situation load = Situation.take("while the catalog loads", meter, watch);
 
+        FxStackSampler stacks = null;
+        if (Boolean.getBoolean("bench.stacks")) {
+            stacks = new FxStackSampler(FxToolkit.onFx(Thread::currentThread));
+            stacks.start();
+        }
         List<Double> latencies = edits(studio, window);
         pulse();
+        if (stacks != null) {
+            System.out.println("FX thread stacks of the slices over 16 ms during the edits:");
+            stacks.report(FxToolkit.onFx(meter::slices), FxWorkMeter.BUDGET_NANOS);
+        }
         Situation edits = Situation.take("during " + PACKAGES.size() + " drag/drop edits", meter, watch);
         List<Double> sorted = latencies.stream().sorted().toList();
         double p95 = sorted.get((int) Math.ceil(0.95 * sorted.size()) - 1);
@@ -169,23 +181,27 @@ public final class StudioBenchmark {
     private static List<Double> edits(Studio studio, MainWindow window) throws Exception {
         FxRobot robot = new FxRobot();
         List<Double> latencies = new ArrayList<>();
+        long from = System.nanoTime();
         for (String pkg : PACKAGES) {
-            System.err.println("bench: edit " + pkg);
+            if (Boolean.getBoolean("bench.stacks")) {
+                System.out.printf("edit %s at +%.2f s%n", pkg, (System.nanoTime() - from) / 1e9);
+            }
             FxToolkit.onFx(() -> window.catalogView().focusSearch());
             robot.write(pkg);
             waitUntil("search hits for " + pkg, 30, () -> !studio.catalog().searching()
-                    && studio.catalog().rows().stream().anyMatch(r -> r.name().equals(pkg)));
+                    && window.catalogView().list().getItems().stream().anyMatch(r -> r.name().equals(pkg)));
             // the stack redraws as plans and licenses arrive: drag onto a card that stays
             waitUntil("a settled stack", 120, () -> !studio.layers().planningProperty().get()
                     && !studio.layers().licensesPendingProperty().get() && !studio.impact().busyProperty().get());
             pulse();
-            FxToolkit.onFx(() -> {
-                int at = studio.catalog().rows().stream().map(r -> r.name()).toList().indexOf(pkg);
-                window.catalogView().list().scrollTo(at);
-            });
-            pulse();
-            Node row = robot.lookup(".catalog-row").match(n -> robot.from(n).lookup(".row-name")
-                    .queryAs(Label.class).getText().equals(pkg)).query();
+            java.util.function.Supplier<java.util.Optional<Node>> visibleRow = () -> robot.lookup(".catalog-row")
+                    .match(n -> robot.from(n).lookup(".row-name").queryAs(Label.class).getText().equals(pkg)).tryQuery();
+            if (visibleRow.get().isEmpty()) {
+                FxToolkit.onFx(() -> window.catalogView().list().scrollTo(
+                        window.catalogView().list().getItems().stream().map(r -> r.name()).toList().indexOf(pkg)));
+                pulse();
+            }
+            Node row = visibleRow.get().orElseThrow();
             robot.drag(row, MouseButton.PRIMARY).moveTo("#layer-" + LAYER);
             waitUntil("the preview of " + pkg, 30, () -> studio.impact().previewingProperty().get()
                     && !studio.impact().busyProperty().get() && studio.impact().summaryProperty().get() != null);
@@ -222,7 +238,6 @@ public final class StudioBenchmark {
             watch.reset();
         });
         long t = System.nanoTime();
-        System.err.println("bench: building");
         // the button's action event goes through the build window's event dispatch like a click's
         FxToolkit.onFx(() -> ((javafx.scene.control.Button) window.openBuild().getScene().lookup("#build-start")).fire());
         waitUntil("the build", 600, () -> studio.build().resultProperty().get() != null

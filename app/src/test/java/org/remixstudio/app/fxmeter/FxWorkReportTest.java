@@ -34,7 +34,7 @@ class FxWorkReportTest {
         }
         // 40 ms of wall clock, 30 of them a collection: 10 ms of work, within the budget
         slices.add(app("collected in", 40, 30));
-        FxWorkReport r = FxWorkReport.of(slices, List.of(30 * MS), 16 * MS);
+        FxWorkReport r = FxWorkReport.of(slices, List.of(new GcWatch.Pause("Copy", "end of minor GC", 1, 30)), 16 * MS, 0);
 
         assertThat(r.slices()).isEqualTo(100);
         assertThat(r.p50Nanos()).isEqualTo(1 * MS);
@@ -43,12 +43,14 @@ class FxWorkReportTest {
         assertThat(r.overBudget()).isZero();
         assertThat(r.maxGcPauseNanos()).isEqualTo(30 * MS);
         assertThat(r.collections()).isEqualTo(1);
+        assertThat(r.majorCollections()).isZero();
+        assertThat(r.format()).contains("longest pause 30.0 ms (Copy, end of minor GC)");
     }
 
     @Test
     void of_passesAreTheirOwnColumn_notAppSlices() {
         FxSlice pass = new FxSlice("CSS+layout of #main", FxSlice.Kind.CSS_LAYOUT, 0, 20 * MS, 0, 20 * MS, false);
-        FxWorkReport r = FxWorkReport.of(List.of(app("a", 2, 0), pass), List.of(), 16 * MS);
+        FxWorkReport r = FxWorkReport.of(List.of(app("a", 2, 0), pass), List.of(), 16 * MS, 0);
 
         assertThat(r.slices()).isEqualTo(1);
         assertThat(r.maxNanos()).isEqualTo(2 * MS);
@@ -62,7 +64,7 @@ class FxWorkReportTest {
     void of_worst_namesTheLabelsWithTheLongestSlices_longestFirst_withCountAndTotal() {
         List<FxSlice> slices = List.of(app("plan succeeded", 5, 0), app("plan succeeded", 20, 0),
                 app("catalog search succeeded", 8, 0), app("event KEY_TYPED on #catalog-search", 1, 0));
-        FxWorkReport r = FxWorkReport.of(slices, List.of(), 16 * MS);
+        FxWorkReport r = FxWorkReport.of(slices, List.of(), 16 * MS, 0);
 
         assertThat(r.worst()).extracting(FxWorkReport.Offender::label)
                 .containsExactly("plan succeeded", "catalog search succeeded", "event KEY_TYPED on #catalog-search");
@@ -80,7 +82,7 @@ class FxWorkReportTest {
         for (int i = 0; i < 20; i++) {
             slices.add(app("label " + i, i, 0));
         }
-        assertThat(FxWorkReport.of(slices, List.of(), 16 * MS).worst()).hasSize(FxWorkReport.WORST)
+        assertThat(FxWorkReport.of(slices, List.of(), 16 * MS, 0).worst()).hasSize(FxWorkReport.WORST)
                 .first().extracting(FxWorkReport.Offender::label).isEqualTo("label 19");
     }
 }

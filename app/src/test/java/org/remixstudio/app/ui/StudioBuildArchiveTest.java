@@ -88,10 +88,10 @@ class StudioBuildArchiveTest {
         Label result = robot.from(buildWindow.getScene().getRoot()).lookup("#build-result").queryAs(Label.class);
         assertThat(result.isVisible()).isTrue();
         assertThat(result.getText()).contains("my-remix.tar").containsPattern("sha256:[0-9a-f]{64}");
-        // and the end-of-build notification (ControlsFX) offers to show the tarball in its folder
-        waitUntil("the notification", 1, () -> robot.lookup(".notification-bar").tryQuery().isPresent());
-        assertThat(robot.lookup(".notification-bar .button").queryAllAs(javafx.scene.control.Button.class))
-                .extracting(javafx.scene.control.Button::getText).contains("Show in folder");
+        // and the end-of-build message offers to show the tarball in its folder
+        waitUntil("the message", 1, () -> robot.lookup(".toast").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+        assertThat(robot.lookup(".toast .toast-action").queryAs(javafx.scene.control.Button.class).getText())
+                .isEqualTo("Show in folder");
     }
 
     private static void waitUntil(String what, int minutes, java.util.function.BooleanSupplier condition)
