@@ -17,6 +17,9 @@ import java.util.Map;
  * @param p99Nanos         99th percentile app slice, GC excluded
  * @param maxNanos         longest app slice, GC excluded
  * @param overBudget       app slices over the budget, GC excluded
+ * @param maxCpuNanos      the most CPU time the FX thread spent in one app slice: what the app's code cost
+ *                         without the waits for a core, which on a loaded machine make up much of a slice
+ * @param cpuOverBudget    app slices whose CPU time alone was over the budget
  * @param passes           CSS+layout passes timed
  * @param maxPassNanos     longest CSS+layout pass, GC excluded
  * @param passesOverBudget CSS+layout passes over the budget, GC excluded
@@ -29,7 +32,8 @@ import java.util.Map;
  * @param budgetNanos      the frame budget the counts are against
  * @param fromNanos        {@link System#nanoTime()} when the stretch began, for the offsets of {@link #worst}
  */
-public record FxWorkReport(int slices, long p50Nanos, long p99Nanos, long maxNanos, int overBudget, int passes,
+public record FxWorkReport(int slices, long p50Nanos, long p99Nanos, long maxNanos, int overBudget, long maxCpuNanos,
+                           int cpuOverBudget, int passes,
                            long maxPassNanos, int passesOverBudget, int collections, int majorCollections,
                            long maxGcPauseNanos, String maxGcPause, int cut,
                            List<Offender> worst, long budgetNanos, long fromNanos) {
@@ -63,6 +67,7 @@ public record FxWorkReport(int slices, long p50Nanos, long p99Nanos, long maxNan
                 .toArray();
         long[] pass = all.stream().filter(s -> s.kind() == FxSlice.Kind.CSS_LAYOUT).mapToLong(FxSlice::workNanos)
                 .toArray();
+        long[] appCpu = all.stream().filter(s -> s.kind() == FxSlice.Kind.APP).mapToLong(FxSlice::cpuNanos).toArray();
         Map<String, Offender> byLabel = new LinkedHashMap<>();
         for (FxSlice s : all) {
             byLabel.merge(s.label(), new Offender(s.label(), s.kind(), 1, s.workNanos(), s.startNanos(), s.cpuNanos(),
@@ -72,7 +77,8 @@ public record FxWorkReport(int slices, long p50Nanos, long p99Nanos, long maxNan
         worst.sort(Comparator.comparingLong(Offender::maxNanos).reversed());
         GcWatch.Pause longest = pauses.stream().max(Comparator.comparingLong(GcWatch.Pause::millis)).orElse(null);
         return new FxWorkReport(app.length, percentile(app, 0.50), percentile(app, 0.99), max(app),
-                count(app, budgetNanos), pass.length, max(pass), count(pass, budgetNanos), pauses.size(),
+                count(app, budgetNanos), max(appCpu), count(appCpu, budgetNanos), pass.length, max(pass),
+                count(pass, budgetNanos), pauses.size(),
                 (int) pauses.stream().filter(GcWatch.Pause::major).count(),
                 longest == null ? 0 : longest.millis() * 1_000_000L,
                 longest == null ? "" : longest.collector() + ", " + longest.action(),
@@ -116,8 +122,9 @@ public record FxWorkReport(int slices, long p50Nanos, long p99Nanos, long maxNan
     /** The report in a few lines. */
     public String format() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "app slices %d: p50 %s, p99 %s, max %s ms (GC excluded); %d over %s ms%n",
-                slices, ms(p50Nanos), ms(p99Nanos), ms(maxNanos), overBudget, ms(budgetNanos)));
+        out.append(String.format(Locale.ROOT, "app slices %d: p50 %s, p99 %s, max %s ms (GC excluded); %d over %s ms"
+                + " (CPU time alone: max %s ms, %d over)%n", slices, ms(p50Nanos), ms(p99Nanos), ms(maxNanos), overBudget,
+                ms(budgetNanos), ms(maxCpuNanos), cpuOverBudget));
         out.append(String.format(Locale.ROOT, "  CSS+layout passes %d: max %s ms; %d over %s ms%n", passes,
                 ms(maxPassNanos), passesOverBudget, ms(budgetNanos)));
         out.append(String.format(Locale.ROOT, "  GC: %d collections (%d full), longest pause %s ms%s%s%n", collections,

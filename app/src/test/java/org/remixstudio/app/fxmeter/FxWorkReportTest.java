@@ -10,8 +10,9 @@ class FxWorkReportTest {
 
     private static final long MS = 1_000_000L;
 
+    /** An app slice whose CPU time is its wall clock time without the collection. */
     private static FxSlice app(String label, long wallMs, long gcMs) {
-        return new FxSlice(label, FxSlice.Kind.APP, 0, wallMs * MS, gcMs * MS, wallMs * MS, false);
+        return new FxSlice(label, FxSlice.Kind.APP, 0, wallMs * MS, gcMs * MS, (wallMs - gcMs) * MS, false);
     }
 
     @Test
@@ -41,10 +42,23 @@ class FxWorkReportTest {
         assertThat(r.p99Nanos()).isEqualTo(1 * MS);
         assertThat(r.maxNanos()).isEqualTo(10 * MS);
         assertThat(r.overBudget()).isZero();
+        assertThat(r.maxCpuNanos()).isEqualTo(10 * MS);
+        assertThat(r.cpuOverBudget()).isZero();
         assertThat(r.maxGcPauseNanos()).isEqualTo(30 * MS);
         assertThat(r.collections()).isEqualTo(1);
         assertThat(r.majorCollections()).isZero();
         assertThat(r.format()).contains("longest pause 30.0 ms (Copy, end of minor GC)");
+    }
+
+    @Test
+    void of_aSliceThatWaitedForACore_isOverTheBudget_butNotByCpuTime() {
+        FxSlice waited = new FxSlice("plan succeeded", FxSlice.Kind.APP, 0, 30 * MS, 0, 5 * MS, false);
+        FxWorkReport r = FxWorkReport.of(List.of(waited), List.of(), 16 * MS, 0);
+
+        assertThat(r.overBudget()).isEqualTo(1);
+        assertThat(r.cpuOverBudget()).isZero();
+        assertThat(r.maxCpuNanos()).isEqualTo(5 * MS);
+        assertThat(r.format()).contains("1 over 16.0 ms (CPU time alone: max 5.0 ms, 0 over)");
     }
 
     @Test
@@ -55,6 +69,8 @@ class FxWorkReportTest {
         assertThat(r.slices()).isEqualTo(1);
         assertThat(r.maxNanos()).isEqualTo(2 * MS);
         assertThat(r.overBudget()).isZero();
+        assertThat(r.maxCpuNanos()).as("the pass's CPU time is not an app slice's").isEqualTo(2 * MS);
+        assertThat(r.cpuOverBudget()).isZero();
         assertThat(r.passes()).isEqualTo(1);
         assertThat(r.maxPassNanos()).isEqualTo(20 * MS);
         assertThat(r.passesOverBudget()).isEqualTo(1);
