@@ -55,8 +55,10 @@ import org.testfx.api.FxRobot;
  * directories, on the class path). {@code -Dbench.stacks=true} also prints the FX thread's commonest
  * stacks in each slice over 16 ms during the edits ({@link FxStackSampler}). JavaFX's own pulse logger
  * ({@code -Djavafx.pulseLogger=true -Djavafx.pulseLogger.threshold=16}) prints the phases of every pulse
- * over 16 ms beside it, but in JavaFX 21.0.11 it can kill the render thread (a NullPointerException in
- * {@code PrintLogger.renderEnd}) once a second window opens, so use it without {@code -Dbench.build}:
+ * over 16 ms beside it, the render thread's painting and the FX thread's wait for it included (which
+ * the meter cannot see); in JavaFX 21.0.11 it throws a NullPointerException in
+ * {@code PrintLogger.renderEnd} on the render thread after some hundred pulses and the benchmark then
+ * hangs, so it is good for the catalog load only:
  * <pre>
  * mvn -q -B -pl app -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * MALLOC_ARENA_MAX=2 xvfb-run -a -s "-screen 0 1600x1000x24" java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \

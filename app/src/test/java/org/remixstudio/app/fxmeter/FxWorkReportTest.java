@@ -74,6 +74,7 @@ class FxWorkReportTest {
         assertThat(r.passes()).isEqualTo(1);
         assertThat(r.maxPassNanos()).isEqualTo(20 * MS);
         assertThat(r.passesOverBudget()).isEqualTo(1);
+        assertThat(r.maxPassCpuNanos()).isEqualTo(20 * MS);
     }
 
     @Test
