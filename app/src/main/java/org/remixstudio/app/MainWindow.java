@@ -3,7 +3,6 @@ package org.remixstudio.app;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.ChoiceDialog;
@@ -19,12 +18,14 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.beans.binding.Bindings;
 import javafx.util.Duration;
-import org.controlsfx.control.Notifications;
 import org.controlsfx.control.StatusBar;
-import org.controlsfx.control.action.Action;
 import org.remixstudio.app.build.OutputFolder;
 import org.remixstudio.app.catalog.CatalogViewModel;
 import org.remixstudio.app.controls.SizeText;
+import org.remixstudio.app.controls.Toast;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.remixstudio.app.build.BootConsoleView;
@@ -48,6 +49,7 @@ public final class MainWindow {
     private final Studio studio;
     private final Stage stage;
     private final BorderPane root = new BorderPane();
+    private final Toast toast = new Toast();
     private final CatalogView catalogView;
     private final LayerStackView layerView;
     private final Scene scene;
@@ -74,7 +76,11 @@ public final class MainWindow {
         root.setBottom(statusBar());
         notifyBuilds();
         root.setId("main-window");
-        scene = new Scene(root, 1440, 900);
+        StackPane.setAlignment(toast, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(toast, new Insets(0, 16, 40, 0));
+        StackPane top = new StackPane(root, toast);
+        top.setId("studio-root");
+        scene = new Scene(top, 1440, 900);
         theme.apply(scene);
         stage.setScene(scene);
         stage.titleProperty().bind(studio.document().titleProperty());
@@ -188,28 +194,20 @@ public final class MainWindow {
         return bar;
     }
 
-    private Notifications notification() {
-        Notifications n = Notifications.create().owner(stage);
-        return theme == Theme.DARK ? n.darkStyle() : n;
-    }
-
-    /** A ControlsFX notification at the end of every build: what was built, with "Show in folder". */
+    /** A message over the window at the end of every build: what was built, with "Show in folder". */
     private void notifyBuilds() {
         studio.build().resultProperty().addListener((o, a, r) -> {
             if (r == null) {
                 return;
             }
-            notification().title("Build finished")
-                    .text(r.output().getFileName() + " — " + SizeText.bytes(r.size())
-                            + (r.digest().isEmpty() ? "" : "\n" + r.digest().substring(0, Math.min(19, r.digest().length())) + "…"))
-                    .action(new Action("Show in folder", e -> OutputFolder.show(r.output())))
-                    .hideAfter(Duration.seconds(10)).showInformation();
+            toast.show("Build finished", r.output().getFileName() + " — " + SizeText.bytes(r.size())
+                            + (r.digest().isEmpty() ? "" : "\n" + r.digest().substring(0, Math.min(19, r.digest().length())) + "…"),
+                    "Show in folder", () -> OutputFolder.show(r.output()), Duration.seconds(10), false);
         });
         studio.build().errorDetailsProperty().addListener((o, a, failure) -> {
             if (failure != null) {
-                notification().title("Build failed").text(studio.build().errorProperty().get())
-                        .action(new Action("Open the build window", e -> openBuild()))
-                        .hideAfter(Duration.seconds(10)).showError();
+                toast.show("Build failed", studio.build().errorProperty().get(), "Open the build window",
+                        this::openBuild, Duration.seconds(10), true);
             }
         });
     }
@@ -360,7 +358,7 @@ public final class MainWindow {
     }
 
     private void error(String message) {
-        Platform.runLater(() -> Dialogs.error(stage, "That did not work", message, null));
+        studio.runner().fxWork().runLater("error dialog", () -> Dialogs.error(stage, "That did not work", message, null));
     }
 
     // ---- other windows

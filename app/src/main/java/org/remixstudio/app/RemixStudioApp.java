@@ -2,18 +2,31 @@ package org.remixstudio.app;
 
 import javafx.application.Application;
 import javafx.stage.Stage;
+import org.remixstudio.app.fxmeter.FxWorkMeter;
+import org.remixstudio.app.tasks.FxWork;
 
 /**
  * The studio's entry point ({@code mvn -pl app javafx:run}): the host's apt sources, the user's
- * cache and XDG directories, a new minbase remix.
+ * cache and XDG directories, a new minbase remix. With {@code -Dremixstudio.fxmeter=true} the studio
+ * times its own work on the FX thread ({@link FxWorkMeter}): every slice over 16 ms is printed as it
+ * happens, and the figures of the whole session when the studio closes.
  */
 public final class RemixStudioApp extends Application {
 
     private Studio studio;
+    private FxWorkMeter meter;
 
     @Override
     public void start(Stage stage) {
-        studio = new Studio(StudioOptions.defaults());
+        FxWork fxWork = FxWork.UNMETERED;
+        if (Boolean.getBoolean("remixstudio.fxmeter")) {
+            meter = new FxWorkMeter(slice -> System.err.printf(java.util.Locale.ROOT,
+                    "FX thread: %.1f ms in %s (cpu %.1f ms, GC %.1f ms)%n", slice.workNanos() / 1e6, slice.label(),
+                    slice.cpuNanos() / 1e6, slice.gcNanos() / 1e6));
+            meter.attach();
+            fxWork = meter;
+        }
+        studio = new Studio(StudioOptions.defaults(), fxWork);
         MainWindow window = new MainWindow(studio, stage);
         stage.show();
         studio.start(recovered -> Dialogs.confirm(stage, "Restore unsaved work?",
@@ -24,6 +37,10 @@ public final class RemixStudioApp extends Application {
 
     @Override
     public void stop() {
+        if (meter != null) {
+            System.err.print("FX thread over the session: " + meter.report().format());
+            meter.close();
+        }
         if (studio != null) {
             studio.close();
         }

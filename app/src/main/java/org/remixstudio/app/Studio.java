@@ -15,6 +15,7 @@ import org.remixstudio.app.document.RecentFiles;
 import org.remixstudio.app.impact.ImpactViewModel;
 import org.remixstudio.app.layers.LayerStackViewModel;
 import org.remixstudio.app.tasks.BackgroundRunner;
+import org.remixstudio.app.tasks.FxWork;
 import org.remixstudio.engine.api.PackageCatalog;
 import org.remixstudio.engine.api.RemixEngine;
 import org.remixstudio.engine.api.SourceStatus;
@@ -36,12 +37,12 @@ public final class Studio implements AutoCloseable {
     public static final String START_NAME = "my-remix";
 
     private final StudioOptions options;
-    private final BackgroundRunner runner = new BackgroundRunner(3);
+    private final BackgroundRunner runner;
     /**
      * License streams read copyright files, fetching {@code .deb}s: minutes for a large remix on a first
      * run. They get threads of their own so that plans, searches and saves never wait behind them.
      */
-    private final BackgroundRunner licenseRunner = new BackgroundRunner(2);
+    private final BackgroundRunner licenseRunner;
     private final RemixEngine engine;
     private final Autosave autosave;
     private final DocumentViewModel document;
@@ -54,7 +55,14 @@ public final class Studio implements AutoCloseable {
     private final StudioSettings settings;
 
     public Studio(StudioOptions options) {
+        this(options, FxWork.UNMETERED);
+    }
+
+    /** A studio whose work on the FX thread is timed through {@code fxWork} (a meter; the benchmark's). */
+    public Studio(StudioOptions options, FxWork fxWork) {
         this.options = options;
+        this.runner = new BackgroundRunner(3, fxWork);
+        this.licenseRunner = new BackgroundRunner(2, fxWork);
         this.engine = new RemixEngine(options.engine());
         this.autosave = new Autosave(options.paths().autosaveDir());
         this.document = new DocumentViewModel(runner, new RecentFiles(options.paths().recentFiles()), autosave);
@@ -63,7 +71,7 @@ public final class Studio implements AutoCloseable {
         this.layers = new LayerStackViewModel(document, catalog.catalogProperty(), runner, licenseRunner);
         this.impact = new ImpactViewModel(document, catalog.catalogProperty(), runner, licenseRunner);
         this.build = new BuildViewModel(engine, document, catalog.catalogProperty(), runner, java.nio.file.Path.of(System.getProperty("user.home")),
-                new BootConsoleViewModel());
+                new BootConsoleViewModel(fxWork));
         this.library = new LibraryViewModel(new LibraryStore(options.paths().libraryDatabase()), runner);
         document.onSaved(file -> library.saved(document.spec().name(), file));
         build.onFinished(library::built);
@@ -93,6 +101,13 @@ public final class Studio implements AutoCloseable {
      * it), else loads the catalog of the configured sources and opens a new remix on their suite.
      */
     public void start(java.util.function.Predicate<Autosave.Recovered> askRecover) {
+        runner.run("warm-up", new javafx.concurrent.Task<Void>() {
+            @Override
+            protected Void call() {
+                new StudioWarmup().run();
+                return null;
+            }
+        });
         Optional<Autosave.Recovered> recovered = autosave.find();
         if (recovered.isPresent() && askRecover.test(recovered.get())) {
             document.recover(recovered.get());
@@ -102,7 +117,9 @@ public final class Studio implements AutoCloseable {
         catalog.loadDefault(c -> {
             RemixSpec spec = startSpec(c);
             catalog.adopt(spec);
-            document.newRemix(spec);
+            // the remix opens in a turn of its own: the catalog pane is shown first, and neither turn
+            // takes the FX thread for a whole frame
+            runner.fxWork().runLater("open the start remix", () -> document.newRemix(spec));
         });
     }
 

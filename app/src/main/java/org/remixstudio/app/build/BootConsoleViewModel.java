@@ -17,6 +17,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.remixstudio.app.tasks.FxBatcher;
+import org.remixstudio.app.tasks.FxWork;
 import org.remixstudio.engine.api.BootCommand;
 
 /**
@@ -37,7 +38,8 @@ public final class BootConsoleViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    private final FxBatcher<String> output = new FxBatcher<>(this::append);
+    private final FxWork fxWork;
+    private final FxBatcher<String> output;
     private final StringBuilder buffer = new StringBuilder();
     private volatile Run run;
     /** The run Stop ended, so that its end is reported as stopped rather than by its exit code. */
@@ -45,6 +47,17 @@ public final class BootConsoleViewModel {
 
     /** One started emulator: its process, its command (to clean up) and the thread writing its input. */
     private record Run(Process process, BootCommand command, ExecutorService input) {
+    }
+
+    /** A console whose FX-thread work is not timed. */
+    public BootConsoleViewModel() {
+        this(FxWork.UNMETERED);
+    }
+
+    /** A console whose output batches and status changes are timed through {@code fxWork}. */
+    public BootConsoleViewModel(FxWork fxWork) {
+        this.fxWork = fxWork;
+        this.output = new FxBatcher<>("boot console output", fxWork, this::append);
     }
 
     /**
@@ -89,7 +102,7 @@ public final class BootConsoleViewModel {
         });
         Run started = new Run(process, command, input);
         run = started;
-        Platform.runLater(() -> status.set("Running" + (command.kvm() ? " with KVM" : " (software emulation, slower)")
+        fxWork.runLater("boot console started", () -> status.set("Running" + (command.kvm() ? " with KVM" : " (software emulation, slower)")
                 + "; changes are discarded when it stops"));
         read(started);
     }
@@ -118,7 +131,7 @@ public final class BootConsoleViewModel {
         r.command().cleanUp();
         r.input().shutdownNow();
         int exit = code;
-        Platform.runLater(() -> {
+        fxWork.runLater("boot console ended", () -> {
             if (run == r) {
                 run = null;
             }
@@ -129,7 +142,7 @@ public final class BootConsoleViewModel {
     }
 
     private void fail(String message) {
-        Platform.runLater(() -> {
+        fxWork.runLater("boot console failed", () -> {
             running.set(false);
             status.set("");
             error.set(message);

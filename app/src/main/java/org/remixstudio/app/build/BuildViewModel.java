@@ -69,7 +69,7 @@ public final class BuildViewModel {
     private final ReadOnlyObjectWrapper<Throwable> errorDetails = new ReadOnlyObjectWrapper<>();
     private final List<Consumer<BuildRecord>> finishedListeners = new ArrayList<>();
     private Task<BuildResult> task;
-    private final FxBatcher<ProgressEvent> progressBatcher = new FxBatcher<>(this::progress);
+    private final FxBatcher<ProgressEvent> progressBatcher;
 
     /**
      * @param catalog the studio's loaded catalog: a build of a remix for its sources, suite and
@@ -83,6 +83,7 @@ public final class BuildViewModel {
         this.document = document;
         this.runner = runner;
         this.console = console;
+        this.progressBatcher = new FxBatcher<>("build progress", runner.fxWork(), this::progress);
         directory.set(defaultDir);
         resetSteps();
         output.addListener((o, a, b) -> {
@@ -233,7 +234,7 @@ public final class BuildViewModel {
             error.set("The build was cancelled; nothing was written");
             log("Cancelled");
         });
-        return runner.run(task);
+        return runner.run("build", task);
     }
 
     public void cancel() {

@@ -10,15 +10,12 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
@@ -28,8 +25,7 @@ import javafx.scene.layout.VBox;
 import atlantafx.base.controls.CustomTextField;
 import javafx.scene.control.Button;
 import org.remixstudio.app.controls.DragFormats;
-import org.remixstudio.app.controls.SizeText;
-import org.remixstudio.engine.api.PackageLicenseInfo;
+import org.remixstudio.app.controls.FrameBudget;
 
 /**
  * The left pane: search field, filters and the package list. Rows are dragged onto layers; Enter or
@@ -37,6 +33,9 @@ import org.remixstudio.engine.api.PackageLicenseInfo;
  * dropped here is removed from it.
  */
 public final class CatalogView extends VBox {
+
+    /** Row graphics a frame may build: each is a dozen styled nodes, 1-2 ms on a slow machine. */
+    private static final int ROWS_PER_FRAME = 5;
 
     private final CatalogViewModel vm;
     private final ListView<CatalogRow> list = new ListView<>();
@@ -110,7 +109,8 @@ public final class CatalogView extends VBox {
 
         list.setId("catalog-list");
         list.setItems(vm.rows());
-        list.setCellFactory(v -> new RowCell());
+        FrameBudget budget = new FrameBudget(ROWS_PER_FRAME);
+        list.setCellFactory(v -> new CatalogRowCell(budget));
         list.setAccessibleText("Packages");
         Label placeholder = new Label();
         placeholder.textProperty().bind(vm.summaryProperty());
@@ -172,95 +172,5 @@ public final class CatalogView extends VBox {
 
     public ListView<CatalogRow> list() {
         return list;
-    }
-
-    /** A row: name and version, description, size, license badge; the row can be dragged. */
-    private static final class RowCell extends ListCell<CatalogRow> {
-        private final Label name = new Label();
-        private final Label version = new Label();
-        private final Label description = new Label();
-        private final Label size = new Label();
-        private final Label license = new Label("…");
-        private final Label installedMark = new Label("●");
-        private final VBox box;
-
-        RowCell() {
-            name.getStyleClass().add("row-name");
-            version.getStyleClass().add("row-version");
-            description.getStyleClass().add("row-description");
-            size.getStyleClass().add("row-size");
-            license.getStyleClass().addAll("license-badge", "license-pending");
-            license.setTooltip(new Tooltip("License: not known yet"));
-            installedMark.getStyleClass().add("installed-mark");
-            installedMark.setTooltip(new Tooltip("In this remix"));
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
-            HBox top = new HBox(6, installedMark, name, version, spacer, size, license);
-            top.setAlignment(Pos.BASELINE_LEFT);
-            box = new VBox(2, top, description);
-            box.getStyleClass().add("catalog-row");
-            // Rows take the list's width rather than their text's: long descriptions and versions are
-            // cut with an ellipsis instead of widening the list, so size and license stay in view.
-            setPrefWidth(0);
-            box.setMinWidth(0);
-            top.setMinWidth(0);
-            description.setMinWidth(0);
-            version.setMinWidth(0);
-            size.setMinWidth(Region.USE_PREF_SIZE);
-            license.setMinWidth(Region.USE_PREF_SIZE);
-            name.setMinWidth(Region.USE_PREF_SIZE);
-            setOnDragDetected(e -> {
-                if (getItem() == null) {
-                    return;
-                }
-                Dragboard db = startDragAndDrop(TransferMode.COPY);
-                ClipboardContent content = new ClipboardContent();
-                content.put(DragFormats.PACKAGE, getItem().name());
-                content.putString(getItem().name());
-                db.setContent(content);
-                e.consume();
-            });
-        }
-
-        @Override
-        protected void updateItem(CatalogRow row, boolean empty) {
-            super.updateItem(row, empty);
-            if (empty || row == null) {
-                setGraphic(null);
-                setAccessibleText(null);
-                return;
-            }
-            name.setText(row.name());
-            version.setText(row.version());
-            description.setText(row.description());
-            size.setText(SizeText.kib(row.installedSize()));
-            showLicense(row.license());
-            installedMark.setVisible(row.installed());
-            installedMark.setManaged(row.installed());
-            setGraphic(box);
-            setAccessibleText(row.name() + " " + row.version() + ", " + SizeText.kib(row.installedSize())
-                    + (row.installed() ? ", in this remix" : "")
-                    + (row.license() == null ? "" : ", license " + row.license().spdx()) + ". " + row.description());
-        }
-
-        /** The badge: category colour and SPDX id once known, "…" until then; never a guess. */
-        private void showLicense(PackageLicenseInfo l) {
-            license.getStyleClass().removeIf(c -> c.startsWith("license-") && !c.equals("license-badge"));
-            if (l == null) {
-                license.setText("…");
-                license.getStyleClass().add("license-pending");
-                license.getTooltip().setText("License: not known yet");
-                return;
-            }
-            boolean unknown = l.howFound().equals("unknown");
-            license.setText(unknown ? "unknown" : shortId(l.spdx()));
-            license.getStyleClass().add("license-" + l.category());
-            license.getTooltip().setText(l.spdx() + " (" + l.category() + ", " + l.howFound() + ")"
-                    + (l.reason().isEmpty() ? "" : "\n" + l.reason()));
-        }
-
-        private static String shortId(String spdx) {
-            return spdx.length() > 28 ? spdx.substring(0, 27) + "…" : spdx;
-        }
     }
 }

@@ -73,8 +73,8 @@ public final class CatalogViewModel {
     public CatalogViewModel(RemixEngine engine, BackgroundRunner runner) {
         this.engine = engine;
         this.runner = runner;
-        this.search = new LatestOnly<>(runner);
-        this.licenseLookup = new LatestOnly<>(runner);
+        this.search = new LatestOnly<>(runner, "catalog search");
+        this.licenseLookup = new LatestOnly<>(runner, "catalog hit licenses");
         sections.add(ALL_SECTIONS);
         sections.addAll(DebianSections.ALL);
         query.addListener((o, a, b) -> runSearch());
@@ -162,7 +162,7 @@ public final class CatalogViewModel {
             error.set(task.getException().getMessage());
         });
         task.setOnCancelled(e -> finishLoad());
-        return runner.run(task);
+        return runner.run("catalog load", task);
     }
 
     private void finishLoad() {
@@ -270,7 +270,11 @@ public final class CatalogViewModel {
                         s.shortDescription(), in, license(s.name(), s.version())));
             }
         }
-        rows.setAll(out);
+        // licenses and installed sets arrive often and mostly leave the hits as they were: an unchanged list
+        // is not handed to the list view again, which would update every visible cell
+        if (!rows.equals(out)) {
+            rows.setAll(out);
+        }
         PackageCatalog c = catalog.get();
         if (c == null) {
             summary.set("");

@@ -39,7 +39,7 @@ public final class PackageDetailsViewModel {
 
     public PackageDetailsViewModel(ReadOnlyObjectProperty<PackageCatalog> catalog, BackgroundRunner runner) {
         this.catalog = catalog;
-        this.lookup = new LatestOnly<>(runner);
+        this.lookup = new LatestOnly<>(runner, "package details");
     }
 
     public void setInstalled(Map<String, PlannedPackage> packages) {

@@ -150,7 +150,7 @@ public final class DocumentViewModel {
             message.set("Opened " + path.getFileName());
         });
         task.setOnFailed(e -> onError.accept(task.getException().getMessage()));
-        return runner.run(task);
+        return runner.run("open", task);
     }
 
     /** Saves to the document's file; false when it has none yet (the view then asks Save As). */
@@ -198,7 +198,7 @@ public final class DocumentViewModel {
             }
         });
         task.setOnFailed(e -> onError.accept(task.getException().getMessage()));
-        return runner.run(task);
+        return runner.run("save", task);
     }
 
     /** The user chose to throw the changes away (closing, or opening another remix). */

@@ -1,15 +1,14 @@
 package org.remixstudio.app.impact;
 
 import java.util.List;
-import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.remixstudio.app.controls.LazyTooltip;
 import org.remixstudio.app.controls.LicenseStripe;
 import org.remixstudio.app.controls.SizeText;
 import org.remixstudio.engine.api.LicenseChange;
@@ -30,6 +29,15 @@ public final class ImpactView extends VBox {
     private final Label counts = new Label("–");
     private final VBox lists = new VBox(4);
     private final VBox licenseBox = new VBox(4);
+    private final Label licensesUnknown = new Label("Licenses entering and leaving: not known yet");
+    private final VBox entering = new VBox(2);
+    private final VBox leaving = new VBox(2);
+    private final LicenseStripe stripeBefore = stripe();
+    private final LicenseStripe stripeAfter = stripe();
+    private final GridPane chart = new GridPane();
+    private final Label pending = new Label();
+    private final VBox findings = new VBox(2);
+    private LicenseImpact shownLicenses;
 
     public ImpactView(ImpactViewModel vm) {
         getStyleClass().add("impact-pane");
@@ -71,6 +79,17 @@ public final class ImpactView extends VBox {
         HBox licenseTitle = new HBox(6, key("Licenses"), licenseSpinner);
         licenseTitle.setAlignment(Pos.CENTER_LEFT);
         licenseBox.setId("impact-licenses");
+        licensesUnknown.getStyleClass().add("muted");
+        entering.setId("impact-licenses-entering");
+        leaving.setId("impact-licenses-leaving");
+        chart.setHgap(8);
+        chart.setVgap(3);
+        chart.setId("impact-license-chart");
+        chart.addRow(0, key("Before"), stripeBefore);
+        chart.addRow(1, key("After"), stripeAfter);
+        pending.getStyleClass().add("muted");
+        pending.setId("impact-licenses-pending");
+        findings.setId("impact-findings");
         Label licenseError = new Label();
         licenseError.setWrapText(true);
         licenseError.getStyleClass().add("error-banner");
@@ -129,51 +148,71 @@ public final class ImpactView extends VBox {
         return box;
     }
 
-    /** Licenses entering and leaving, a before/after category chart, the pending count and policy findings. */
+    /**
+     * Licenses entering and leaving, a before/after category chart, the pending count and policy findings.
+     * A license stream sends a snapshot per batch of copyright files read, mostly with the same entering
+     * and leaving licenses and a smaller pending count: the nodes are kept and only what changed is
+     * made anew (the chart's stripes are updated, not re-created).
+     */
     private void showLicenses(LicenseImpact l) {
-        licenseBox.getChildren().clear();
         if (l == null) {
-            Label none = new Label("Licenses entering and leaving: not known yet");
-            none.getStyleClass().add("muted");
-            licenseBox.getChildren().add(none);
+            shownLicenses = null;
+            setIfChanged(licenseBox, List.of(licensesUnknown));
             return;
         }
-        licenseBox.getChildren().add(changes("Entering", l.entering(), "impact-licenses-entering"));
-        licenseBox.getChildren().add(changes("Leaving", l.leaving(), "impact-licenses-leaving"));
-        GridPane chart = new GridPane();
-        chart.setHgap(8);
-        chart.setVgap(3);
-        chart.setId("impact-license-chart");
-        chart.addRow(0, key("Before"), stripe(l.categoriesBefore()));
-        chart.addRow(1, key("After"), stripe(l.categoriesAfter()));
-        licenseBox.getChildren().add(chart);
+        LicenseImpact before = shownLicenses;
+        shownLicenses = l;
+        if (before == null || !before.entering().equals(l.entering())) {
+            changes(entering, "Entering", l.entering());
+        }
+        if (before == null || !before.leaving().equals(l.leaving())) {
+            changes(leaving, "Leaving", l.leaving());
+        }
+        segments(LicenseStripe.segments(l.categoriesBefore()), LicenseStripe.segments(l.categoriesAfter()));
+        List<javafx.scene.Node> shown = new java.util.ArrayList<>(List.of(entering, leaving, chart));
         if (l.pending() > 0) {
-            Label pending = new Label("Reading the licenses of " + l.pending() + " package" + (l.pending() == 1 ? "" : "s")
-                    + "…");
-            pending.getStyleClass().add("muted");
-            pending.setId("impact-licenses-pending");
-            licenseBox.getChildren().add(pending);
+            pending.setText("Reading the licenses of " + l.pending() + " package" + (l.pending() == 1 ? "" : "s") + "…");
+            shown.add(pending);
         }
         if (!l.findings().isEmpty()) {
-            VBox findings = new VBox(2);
-            findings.setId("impact-findings");
-            findings.getChildren().add(key("Policy findings (" + l.findings().size() + ")"));
-            for (LicenseFindingInfo f : l.findings().subList(0, Math.min(LIST_LIMIT, l.findings().size()))) {
-                Label line = new Label(f.action().toUpperCase(java.util.Locale.ROOT) + "  " + f.pkg() + ": " + f.license()
-                        + " (" + f.category() + ", rule " + f.rule() + ", layer " + f.layer() + ")");
-                line.setWrapText(true);
-                line.getStyleClass().addAll("finding", "finding-" + f.action());
-                line.setTooltip(new Tooltip(String.join("\n→ ", f.chain())));
-                findings.getChildren().add(line);
+            if (before == null || !before.findings().equals(l.findings())) {
+                findings(l.findings());
             }
-            licenseBox.getChildren().add(findings);
+            shown.add(findings);
+        }
+        setIfChanged(licenseBox, shown);
+    }
+
+    private void segments(List<LicenseStripe.Segment> was, List<LicenseStripe.Segment> is) {
+        if (!was.equals(stripeBefore.segmentsProperty().get())) {
+            stripeBefore.segmentsProperty().set(was);
+        }
+        if (!is.equals(stripeAfter.segmentsProperty().get())) {
+            stripeAfter.segmentsProperty().set(is);
         }
     }
 
-    private static VBox changes(String heading, List<LicenseChange> changes, String id) {
-        VBox box = new VBox(2);
-        box.setId(id);
-        box.getChildren().add(key(heading + " (" + changes.size() + ")"));
+    private static void setIfChanged(VBox box, List<javafx.scene.Node> children) {
+        if (!box.getChildren().equals(children)) {
+            box.getChildren().setAll(children);
+        }
+    }
+
+    private void findings(List<LicenseFindingInfo> all) {
+        findings.getChildren().setAll(key("Policy findings (" + all.size() + ")"));
+        for (LicenseFindingInfo f : all.subList(0, Math.min(LIST_LIMIT, all.size()))) {
+            Label line = new Label(f.action().toUpperCase(java.util.Locale.ROOT) + "  " + f.pkg() + ": " + f.license()
+                    + " (" + f.category() + ", rule " + f.rule() + ", layer " + f.layer() + ")");
+            line.setWrapText(true);
+            line.getStyleClass().addAll("finding", "finding-" + f.action());
+            String chain = String.join("\n→ ", f.chain());
+            LazyTooltip.install(line, () -> chain);
+            findings.getChildren().add(line);
+        }
+    }
+
+    private static void changes(VBox box, String heading, List<LicenseChange> changes) {
+        box.getChildren().setAll(key(heading + " (" + changes.size() + ")"));
         if (changes.isEmpty()) {
             Label none = new Label("none");
             none.getStyleClass().add("muted");
@@ -182,7 +221,7 @@ public final class ImpactView extends VBox {
         for (LicenseChange c : changes.subList(0, Math.min(LIST_LIMIT, changes.size()))) {
             Label badge = new Label(c.license().equals("NOASSERTION") ? "unknown" : c.license());
             badge.getStyleClass().addAll("license-badge", "license-" + c.category());
-            badge.setTooltip(new Tooltip(c.category()));
+            LazyTooltip.install(badge, c::category);
             int n = c.packages().size();
             Label who = new Label(String.join(", ", c.packages().subList(0, Math.min(4, n))) + (n > 4 ? " +" + (n - 4) : ""));
             who.getStyleClass().add("muted");
@@ -190,13 +229,11 @@ public final class ImpactView extends VBox {
             line.setAlignment(Pos.CENTER_LEFT);
             box.getChildren().add(line);
         }
-        return box;
     }
 
-    private static LicenseStripe stripe(Map<String, Integer> categories) {
+    private static LicenseStripe stripe() {
         LicenseStripe stripe = new LicenseStripe();
         stripe.setPrefWidth(180);
-        stripe.segmentsProperty().set(LicenseStripe.segments(categories));
         return stripe;
     }
 

@@ -66,8 +66,8 @@ public final class ImpactViewModel {
                            BackgroundRunner runner, BackgroundRunner licenseRunner) {
         this.document = document;
         this.catalog = catalog;
-        this.computation = new LatestOnly<>(runner);
-        this.licenseStream = new LatestStream<>(licenseRunner);
+        this.computation = new LatestOnly<>(runner, "impact");
+        this.licenseStream = new LatestStream<>(licenseRunner, "impact licenses");
         policy.addListener((o, a, b) -> {
             ImpactSummary shown = summary.get();
             if (shown != null && !busy.get()) {
@@ -75,13 +75,13 @@ public final class ImpactViewModel {
             }
         });
         document.onChange(this::changed);
-        settle.setOnFinished(e -> {
+        settle.setOnFinished(runner.fxWork().timed("impact preview settled", e -> {
             Runnable r = pendingPreview;
             pendingPreview = null;
             if (r != null) {
                 r.run();
             }
-        });
+        }));
     }
 
     /** While a package is dragged over {@code layer}: what dropping it there would do. */

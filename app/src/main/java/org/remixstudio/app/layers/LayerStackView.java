@@ -88,7 +88,10 @@ public final class LayerStackView extends BorderPane {
             layers.add(new StackLayer(item.name(), item.base(), fraction, size, detail, chips, depText, deps,
                     item.removed(), LicenseStripe.segments(item.licenseMix())));
         }
-        stack.getLayers().setAll(layers);
+        // a license batch often changes nothing the stack shows (a package of another layer's category count)
+        if (!stack.getLayers().equals(layers)) {
+            stack.getLayers().setAll(layers);
+        }
     }
 
     /** The dashed layer of what a VM disk export adds: its packages and size, or why it cannot be planned. */
@@ -111,9 +114,10 @@ public final class LayerStackView extends BorderPane {
     }
 
     private static StackLayer.Chip chip(PlannedPackage p, boolean requested) {
-        String detail = p.installedSize() > 0 ? SizeText.kib(p.installedSize()) : "";
+        // only asked-for chips show a size: the base's hundred dependencies are not formatted for nothing
+        String detail = requested && p.installedSize() > 0 ? SizeText.kib(p.installedSize()) : "";
         String tip = p.version().isEmpty() ? p.name() : p.name() + " " + p.version() + "\n" + p.reason();
-        return new StackLayer.Chip(p.name(), requested ? detail : "", tip);
+        return new StackLayer.Chip(p.name(), detail, tip);
     }
 
     private ToolBar toolbar() {
@@ -178,8 +182,9 @@ public final class LayerStackView extends BorderPane {
             }
             e.consume();
         });
-        remove.setOnDragEntered(e -> remove.getStyleClass().add("drop-target"));
-        remove.setOnDragExited(e -> remove.getStyleClass().remove("drop-target"));
+        javafx.css.PseudoClass dropTarget = javafx.css.PseudoClass.getPseudoClass("drop-target");
+        remove.setOnDragEntered(e -> remove.pseudoClassStateChanged(dropTarget, true));
+        remove.setOnDragExited(e -> remove.pseudoClassStateChanged(dropTarget, false));
         remove.setOnDragDropped(e -> {
             e.setDropCompleted(removeDragged((String) e.getDragboard().getContent(DragFormats.LAYER_PACKAGE)));
             e.consume();

@@ -73,9 +73,9 @@ public final class LayerStackViewModel {
                                BackgroundRunner runner, BackgroundRunner licenseRunner) {
         this.document = document;
         this.catalog = catalog;
-        this.planner = new LatestOnly<>(runner);
-        this.essentialsPlanner = new LatestOnly<>(runner);
-        this.licenseStream = new LatestStream<>(licenseRunner);
+        this.planner = new LatestOnly<>(runner, "plan");
+        this.essentialsPlanner = new LatestOnly<>(runner, "vm-essentials plan");
+        this.licenseStream = new LatestStream<>(licenseRunner, "layer licenses");
         document.specProperty().addListener((o, a, b) -> replan());
         catalog.addListener((o, a, b) -> replan());
         vmKernel.addListener((o, a, b) -> replanEssentials());

@@ -103,7 +103,7 @@ public final class LibraryViewModel {
             done.accept(task.getValue());
         });
         task.setOnFailed(e -> error.set(task.getException().getMessage()));
-        return runner.run(task);
+        return runner.run("library", task);
     }
 
     public ObservableList<LibraryEntry> entries() {

@@ -18,17 +18,25 @@ public final class FxBatcher<T> {
     private final Consumer<List<T>> onBatch;
     private final ConcurrentLinkedQueue<T> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** The drain as the FX thread runs it: made once, so posting allocates no runnable. */
+    private final Runnable drain;
 
     /** {@code onBatch} runs on the FX thread with the items in the order they were posted. */
     public FxBatcher(Consumer<List<T>> onBatch) {
+        this("batch", FxWork.UNMETERED, onBatch);
+    }
+
+    /** Like {@link #FxBatcher(Consumer)}; each batch is timed through {@code fxWork} under {@code label}. */
+    public FxBatcher(String label, FxWork fxWork, Consumer<List<T>> onBatch) {
         this.onBatch = onBatch;
+        this.drain = fxWork.timed(label, this::drain);
     }
 
     /** Queues {@code item}; callable from any thread. */
     public void post(T item) {
         queue.add(item);
         if (scheduled.compareAndSet(false, true)) {
-            Platform.runLater(this::drain);
+            Platform.runLater(drain);
         }
     }
 

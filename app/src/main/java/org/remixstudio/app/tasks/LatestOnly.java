@@ -13,10 +13,13 @@ import javafx.concurrent.Worker;
 public final class LatestOnly<T> {
 
     private final BackgroundRunner runner;
+    private final String label;
     private Task<T> current;
 
-    public LatestOnly(BackgroundRunner runner) {
+    /** @param label names this kind of task where its FX-thread work is timed ("catalog search") */
+    public LatestOnly(BackgroundRunner runner, String label) {
         this.runner = runner;
+        this.label = label;
     }
 
     /** Cancels the running task, if any, and starts {@code work}; results go to the callbacks on the FX thread. */
@@ -41,7 +44,7 @@ public final class LatestOnly<T> {
                 onError.accept(task.getException());
             }
         });
-        return runner.run(task);
+        return runner.run(label, task);
     }
 
     /** Cancels the running task; its result, if it still comes, is dropped. */

@@ -19,10 +19,13 @@ public final class LatestStream<U> {
     }
 
     private final BackgroundRunner runner;
+    private final String label;
     private Task<Void> current;
 
-    public LatestStream(BackgroundRunner runner) {
+    /** @param label names this kind of stream where its FX-thread work is timed ("layer licenses") */
+    public LatestStream(BackgroundRunner runner, String label) {
         this.runner = runner;
+        this.label = label;
     }
 
     /**
@@ -32,7 +35,7 @@ public final class LatestStream<U> {
     public Task<Void> submit(Work<U> work, Consumer<List<U>> onUpdates, Runnable onDone, Consumer<Throwable> onError) {
         cancel();
         Task<Void>[] self = new Task[1];
-        FxBatcher<U> batcher = new FxBatcher<>(batch -> {
+        FxBatcher<U> batcher = new FxBatcher<>(label + " updates", runner.fxWork(), batch -> {
             if (current == self[0]) {
                 onUpdates.accept(batch);
             }
@@ -59,7 +62,7 @@ public final class LatestStream<U> {
                 onError.accept(task.getException());
             }
         });
-        return runner.run(task);
+        return runner.run(label, task);
     }
 
     /** Cancels the running stream; updates it still posts are dropped. */

@@ -39,7 +39,7 @@ class BootConsoleViewModelTest {
     @Test
     void console_showsTheOutputWithoutEscapes_andSendsTypedLinesToTheGuest() throws Exception {
         BootCommand command = fake("printf '\\033[2J\\033[0;32m  OK  \\033[0m] Reached target Login.\\r\\n\\r\\nvm login: '; cat");
-        vm = FxToolkit.onFx(BootConsoleViewModel::new);
+        vm = FxToolkit.onFx(() -> new BootConsoleViewModel());
         List<String> batches = new ArrayList<>();
         FxToolkit.onFx(() -> {
             vm.onOutput(batches::add);
@@ -66,7 +66,7 @@ class BootConsoleViewModelTest {
     @Test
     void console_aFloodOfOutput_reachesTheFxThreadInFewerBatchesThanLines() throws Exception {
         BootCommand command = fake("i=0; while [ $i -lt 20000 ]; do printf '\\033[1m%d\\033[0m\\r\\n' $i; i=$((i+1)); done");
-        vm = FxToolkit.onFx(BootConsoleViewModel::new);
+        vm = FxToolkit.onFx(() -> new BootConsoleViewModel());
         List<String> batches = new ArrayList<>();
         List<Boolean> onFx = new ArrayList<>();
         FxToolkit.onFx(() -> {
@@ -88,7 +88,7 @@ class BootConsoleViewModelTest {
 
     @Test
     void console_whenTheEngineCannotBoot_showsItsMessage() throws Exception {
-        vm = FxToolkit.onFx(BootConsoleViewModel::new);
+        vm = FxToolkit.onFx(() -> new BootConsoleViewModel());
         FxToolkit.onFx(() -> vm.start(() -> {
             throw new EngineException("qemu-system-x86_64 is not installed; install QEMU (Debian: apt-get install qemu-system-x86)");
         }));
@@ -102,7 +102,7 @@ class BootConsoleViewModelTest {
     void console_aCommandThatCannotStart_isReported_andItsFilesRemoved() throws Exception {
         Path vars = Files.writeString(dir.resolve("vars.fd"), "vars");
         BootCommand missing = new BootCommand(List.of(dir.resolve("no-such-emulator").toString()), false, vars);
-        vm = FxToolkit.onFx(BootConsoleViewModel::new);
+        vm = FxToolkit.onFx(() -> new BootConsoleViewModel());
         FxToolkit.onFx(() -> vm.start(() -> missing));
 
         FxToolkit.waitFor("the error", () -> !vm.errorProperty().get().isEmpty());
@@ -113,7 +113,7 @@ class BootConsoleViewModelTest {
     @Test
     void console_keepsOnlyTheLatestText() throws Exception {
         BootCommand command = fake("head -c 1000000 /dev/zero | tr '\\0' 'x'; printf 'END'");
-        vm = FxToolkit.onFx(BootConsoleViewModel::new);
+        vm = FxToolkit.onFx(() -> new BootConsoleViewModel());
         FxToolkit.onFx(() -> vm.start(() -> command));
 
         FxToolkit.waitFor("the end", () -> !vm.runningProperty().get() && vm.text().endsWith("END"));

@@ -29,7 +29,7 @@ import org.testfx.framework.junit5.Start;
  * Builds a container tarball through the studio's Build &amp; export window from the host's real
  * sources: a bookworm minbase remix with one small package, started with the Build button, watched
  * until every step's progress bar is full and the result shows the image's digest, and the
- * end-of-build notification offers "Show in folder". "Compress" is ticked, so the layers are zstd. A build needs a
+ * end-of-build message offers "Show in folder". "Compress" is ticked, so the layers are zstd. A build needs a
  * real base with dpkg, so the fixture archive cannot serve here; the engine's archive tests' cache
  * is reused, so the base layer normally comes from the layer cache.
  */
@@ -98,10 +98,10 @@ class StudioBuildArchiveTest {
                 "oci-archive:" + out.resolve("my-remix.tar"));
         assertThat(manifest).contains("application/vnd.oci.image.layer.v1.tar+zstd")
                 .doesNotContain("application/vnd.oci.image.layer.v1.tar+gzip");
-        // and the end-of-build notification (ControlsFX) offers to show the tarball in its folder
-        waitUntil("the notification", 1, () -> robot.lookup(".notification-bar").tryQuery().isPresent());
-        assertThat(robot.lookup(".notification-bar .button").queryAllAs(javafx.scene.control.Button.class))
-                .extracting(javafx.scene.control.Button::getText).contains("Show in folder");
+        // and the end-of-build message offers to show the tarball in its folder
+        waitUntil("the message", 1, () -> robot.lookup(".toast").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+        assertThat(robot.lookup(".toast .toast-action").queryAs(javafx.scene.control.Button.class).getText())
+                .isEqualTo("Show in folder");
     }
 
     private static void waitUntil(String what, int minutes, java.util.function.BooleanSupplier condition)
