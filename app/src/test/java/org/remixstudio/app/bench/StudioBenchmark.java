@@ -197,11 +197,13 @@ public final class StudioBenchmark {
                     && !studio.layers().licensesPendingProperty().get() && !studio.impact().busyProperty().get());
             pulse();
             java.util.function.Supplier<java.util.Optional<Node>> visibleRow = () -> robot.lookup(".catalog-row")
-                    .match(n -> robot.from(n).lookup(".row-name").queryAs(Label.class).getText().equals(pkg)).tryQuery();
+                    .match(n -> robot.from(n).lookup(".row-name").tryQuery()
+                            .map(l -> ((Label) l).getText().equals(pkg)).orElse(false)).tryQuery();
             if (visibleRow.get().isEmpty()) {
                 FxToolkit.onFx(() -> window.catalogView().list().scrollTo(
                         window.catalogView().list().getItems().stream().map(r -> r.name()).toList().indexOf(pkg)));
-                pulse();
+                // rows build their full graphic a few per frame (FrameBudget): wait for this one
+                waitUntil("the row of " + pkg, 5, () -> visibleRow.get().isPresent());
             }
             Node row = visibleRow.get().orElseThrow();
             robot.drag(row, MouseButton.PRIMARY).moveTo("#layer-" + LAYER);
