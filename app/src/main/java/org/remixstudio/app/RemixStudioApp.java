@@ -47,6 +47,7 @@ public final class RemixStudioApp extends Application {
     }
 
     public static void main(String[] args) {
+        RenderingPipeline.preferSoftwareWithoutGpu();
         launch(RemixStudioApp.class, args);
     }
 }

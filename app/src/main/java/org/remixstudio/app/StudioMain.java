@@ -13,6 +13,7 @@ public final class StudioMain {
     }
 
     public static void main(String[] args) {
+        RenderingPipeline.preferSoftwareWithoutGpu();
         Application.launch(RemixStudioApp.class, args);
     }
 }

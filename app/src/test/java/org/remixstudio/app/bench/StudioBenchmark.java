@@ -16,6 +16,7 @@ import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.remixstudio.app.FxToolkit;
 import org.remixstudio.app.MainWindow;
+import org.remixstudio.app.RenderingPipeline;
 import org.remixstudio.app.Studio;
 import org.remixstudio.app.StudioOptions;
 import org.remixstudio.app.StudioPaths;
@@ -49,7 +50,8 @@ import org.testfx.api.FxRobot;
  * the labels of the longest), the longest CSS+layout pass, the longest GC pause, and the
  * {@link FxStallWatch} the longest whole gap between two frames (GC, JavaFX's rendering and all).
  * Targets: ≤ 3 s to an interactive window, ≤ 100 ms, ≤ 400 MB, no app slice over 16 ms.
- * Needs a display (xvfb-run). Run it with the studio's JVM options (see installers/remix-studio;
+ * Needs a display (xvfb-run). Run it with the studio's JVM options and environment (see
+ * installers/remix-studio, which sets {@code GDK_GL=disable} on a machine without a GPU;
  * add {@code -XX:SharedArchiveFile=} an archive made by a first run with
  * {@code -XX:ArchiveClassesAtExit=} to measure with class-data sharing, which needs jars, not class
  * directories, on the class path). {@code -Dbench.stacks=true} also prints the FX thread's commonest
@@ -61,7 +63,7 @@ import org.testfx.api.FxRobot;
  * hangs, so it is good for the catalog load only:
  * <pre>
  * mvn -q -B -pl app -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * MALLOC_ARENA_MAX=2 xvfb-run -a -s "-screen 0 1600x1000x24" java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+ * MALLOC_ARENA_MAX=2 GDK_GL=disable xvfb-run -a -s "-screen 0 1600x1000x24" java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
  *   -Xms128m -Xmx256m -Xmn64m -XX:ReservedCodeCacheSize=32m -Xss512k -Dbench.build=$(mktemp -d) \
  *   -cp app/target/test-classes:app/target/classes:engine/target/classes:$(cat app/target/cp.txt) \
  *   org.remixstudio.app.bench.StudioBenchmark
@@ -78,6 +80,7 @@ public final class StudioBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        RenderingPipeline.preferSoftwareWithoutGpu(); // as the studio's own main does
         try {
             run();
         } catch (Throwable t) {
