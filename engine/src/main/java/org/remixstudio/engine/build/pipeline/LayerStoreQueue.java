@@ -78,14 +78,24 @@ final class LayerStoreQueue implements AutoCloseable {
         return layers;
     }
 
-    /** Stops the work still queued (a failed or cancelled build) and waits until the thread has let go of the files. */
+    /**
+     * Stops the work still queued (a failed or cancelled build) and waits until the thread has let go of
+     * the files, also when the caller was interrupted (a cancelled build), whose interrupt is kept.
+     */
     @Override
     public void close() {
         thread.shutdownNow();
+        boolean interrupted = Thread.interrupted();
         try {
-            thread.awaitTermination(1, TimeUnit.MINUTES);
+            while (!thread.awaitTermination(1, TimeUnit.MINUTES)) {
+                thread.shutdownNow();
+            }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -75,4 +75,23 @@ class LayerStoreQueueTest {
             assertThatThrownBy(queue::stored).isInstanceOf(EngineException.class).hasMessageContaining("changed after");
         }
     }
+
+    @Test
+    void close_inACancelledBuild_waitsForTheStoreThread_andKeepsTheInterrupt() throws Exception {
+        LayerCache cache = new LayerCache(tmp.resolve("cache"));
+        LayerBlob big = tar("big", "x".repeat(20_000_000));
+        LayerStoreQueue queue = new LayerStoreQueue(cache, gzip, null);
+        queue.add(big, "big", TreeManifest.empty(), "inputs");
+
+        Thread.currentThread().interrupt();
+        queue.close();
+
+        assertThat(Thread.interrupted()).isTrue();
+        // the store thread is gone: nothing half-written is left in the cache
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("layer-store") && t.isAlive());
+        Files.createDirectories(tmp.resolve("cache")); // made by the store only if it got that far
+        try (var files = Files.walk(tmp.resolve("cache"))) {
+            assertThat(files.filter(f -> f.getFileName().toString().endsWith(".partial"))).isEmpty();
+        }
+    }
 }
