@@ -52,6 +52,8 @@ public final class TreeExtractor {
     private final Map<Path, TreeEntry> deferredDirectories = new LinkedHashMap<>();
     private final List<TreeEntry> specialFiles = new ArrayList<>();
     private final List<String> unappliedXattrs = new ArrayList<>();
+    /** Reused for every file's content: an extractor is confined to one thread. */
+    private final byte[] buffer = new byte[1 << 16];
     private static final java.util.Set<java.nio.file.OpenOption> CREATE_FILE =
             java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, NOFOLLOW);
     private final Map<String, List<String>> resolvedParents = new java.util.HashMap<>();
@@ -341,7 +343,6 @@ public final class TreeExtractor {
     }
 
     private void copyExactly(InputStream content, OutputStream out, TreeEntry entry, String origin) throws IOException {
-        byte[] buffer = new byte[1 << 16];
         long remaining = entry.size();
         while (remaining > 0) {
             int n = content.read(buffer, 0, (int) Math.min(buffer.length, remaining));

@@ -50,6 +50,40 @@ class TreePathsTest {
     }
 
     @Test
+    void parentsFirst_comparesEachComponentAsAString() {
+        // components that are prefixes of each other, non-ASCII names and names with chars below '/'
+        List<String> components = List.of("a", "ab", "a-b", "a.b", "b", "é", "z", "a!", "A");
+        java.util.Random random = new java.util.Random(7);
+        for (int n = 0; n < 2_000; n++) {
+            String x = randomPath(random, components);
+            String y = randomPath(random, components);
+            assertThat(Integer.signum(TreePaths.PARENTS_FIRST.compare(x, y)))
+                    .as("%s vs %s", x, y)
+                    .isEqualTo(Integer.signum(byComponentStrings(x, y)));
+        }
+    }
+
+    private static String randomPath(java.util.Random random, List<String> components) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = random.nextInt(3); k >= 0; k--) {
+            sb.append(sb.length() == 0 ? "" : "/").append(components.get(random.nextInt(components.size())));
+        }
+        return sb.toString();
+    }
+
+    private static int byComponentStrings(String x, String y) {
+        String[] a = x.split("/");
+        String[] b = y.split("/");
+        for (int k = 0; k < Math.min(a.length, b.length); k++) {
+            int c = a[k].compareTo(b[k]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.length, b.length);
+    }
+
+    @Test
     void parentNameChildAndAncestors() {
         assertThat(TreePaths.parent("usr/bin/bash")).isEqualTo("usr/bin");
         assertThat(TreePaths.parent("usr")).isEqualTo(".");

@@ -114,11 +114,12 @@ public final class LayerTarWriter {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_ERROR);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_STAR);
             tar.setAddPaxHeadersForNonAsciiNames(false);
+            byte[] buffer = new byte[1 << 16]; // one per layer: a layer has thousands of files
             for (LayerEntry entry : ordered) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new CancellationException("writing layer " + target + " was cancelled");
                 }
-                writeEntry(tar, entry, target);
+                writeEntry(tar, entry, target, buffer);
             }
             tar.finish();
         }, null);
@@ -290,7 +291,8 @@ public final class LayerTarWriter {
         return name.startsWith(LayerEntry.WHITEOUT_PREFIX) ? 1 : 2;
     }
 
-    private void writeEntry(TarArchiveOutputStream tar, LayerEntry layerEntry, Path target) throws IOException {
+    private void writeEntry(TarArchiveOutputStream tar, LayerEntry layerEntry, Path target, byte[] buffer)
+            throws IOException {
         TreeEntry e = layerEntry.entry();
         String name = e.isRoot() ? "./" : e.type() == EntryType.DIRECTORY ? e.path() + "/" : e.path();
         long mtime = clampedSeconds(e.mtime());
@@ -343,7 +345,7 @@ public final class LayerTarWriter {
         t.setSize(e.size());
         tar.putArchiveEntry(t);
         if (e.type() == EntryType.FILE && e.size() > 0) {
-            copyContent(layerEntry, tar, target);
+            copyContent(layerEntry, tar, target, buffer);
         }
         tar.closeArchiveEntry();
     }
@@ -360,10 +362,10 @@ public final class LayerTarWriter {
         t.setLastModifiedTime(FileTime.from(mtimeSeconds, TimeUnit.SECONDS));
     }
 
-    private static void copyContent(LayerEntry layerEntry, TarArchiveOutputStream tar, Path target) throws IOException {
+    private static void copyContent(LayerEntry layerEntry, TarArchiveOutputStream tar, Path target, byte[] buffer)
+            throws IOException {
         TreeEntry e = layerEntry.entry();
         long remaining = e.size();
-        byte[] buffer = new byte[1 << 16];
         try (InputStream in = layerEntry.content().open()) {
             while (remaining > 0) {
                 int n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
