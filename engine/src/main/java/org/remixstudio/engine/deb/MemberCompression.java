@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
-import org.tukaani.xz.BasicArrayCache;
 import org.tukaani.xz.LZMAInputStream;
 import org.tukaani.xz.XZInputStream;
 
@@ -57,10 +56,7 @@ enum MemberCompression {
         return switch (this) {
             case NONE -> in;
             case GZIP -> new GZIPInputStream(in, 1 << 16);
-            // XZ for Java allocates the whole dictionary the header names (8 MiB for dpkg-deb's
-            // default) for every member, however small: ~800 MB of garbage for a minbase's control
-            // members. Its shared cache hands the arrays of closed streams to the next one.
-            case XZ -> new XZInputStream(in, -1, true, BasicArrayCache.getInstance());
+            case XZ -> new XZInputStream(in);
             case ZSTD -> new ZstdInputStream(in);
             case BZIP2 -> new BZip2CompressorInputStream(in, true);
             case LZMA -> new LZMAInputStream(in);
