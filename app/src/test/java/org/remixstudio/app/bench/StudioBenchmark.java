@@ -64,7 +64,7 @@ import org.testfx.api.FxRobot;
  * <pre>
  * mvn -q -B -pl app -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * MALLOC_ARENA_MAX=2 GDK_GL=disable xvfb-run -a -s "-screen 0 1600x1000x24" java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
- *   -Xms128m -Xmx256m -Xmn64m -XX:ReservedCodeCacheSize=32m -Xss512k -Dbench.build=$(mktemp -d) \
+ *   -Xms128m -Xmx232m -Xmn40m -XX:ReservedCodeCacheSize=32m -Xss512k -Dbench.build=$(mktemp -d) \
  *   -cp app/target/test-classes:app/target/classes:engine/target/classes:$(cat app/target/cp.txt) \
  *   org.remixstudio.app.bench.StudioBenchmark
  * </pre>
