@@ -24,6 +24,7 @@ import java.util.Map;
  * @param maxPassNanos     longest CSS+layout pass, GC excluded
  * @param passesOverBudget CSS+layout passes over the budget, GC excluded
  * @param maxPassCpuNanos  the most CPU time the FX thread spent in one CSS+layout pass
+ * @param passesCpuOverBudget CSS+layout passes whose CPU time alone was over the budget
  * @param collections      garbage collections in the stretch
  * @param majorCollections of them, full collections of the old generation
  * @param maxGcPauseNanos  longest of them
@@ -35,7 +36,8 @@ import java.util.Map;
  */
 public record FxWorkReport(int slices, long p50Nanos, long p99Nanos, long maxNanos, int overBudget, long maxCpuNanos,
                            int cpuOverBudget, int passes,
-                           long maxPassNanos, int passesOverBudget, long maxPassCpuNanos, int collections,
+                           long maxPassNanos, int passesOverBudget, long maxPassCpuNanos, int passesCpuOverBudget,
+                           int collections,
                            int majorCollections,
                            long maxGcPauseNanos, String maxGcPause, int cut,
                            List<Offender> worst, long budgetNanos, long fromNanos) {
@@ -82,7 +84,7 @@ public record FxWorkReport(int slices, long p50Nanos, long p99Nanos, long maxNan
         GcWatch.Pause longest = pauses.stream().max(Comparator.comparingLong(GcWatch.Pause::millis)).orElse(null);
         return new FxWorkReport(app.length, percentile(app, 0.50), percentile(app, 0.99), max(app),
                 count(app, budgetNanos), max(appCpu), count(appCpu, budgetNanos), pass.length, max(pass),
-                count(pass, budgetNanos), max(passCpu), pauses.size(),
+                count(pass, budgetNanos), max(passCpu), count(passCpu, budgetNanos), pauses.size(),
                 (int) pauses.stream().filter(GcWatch.Pause::major).count(),
                 longest == null ? 0 : longest.millis() * 1_000_000L,
                 longest == null ? "" : longest.collector() + ", " + longest.action(),
@@ -129,8 +131,8 @@ public record FxWorkReport(int slices, long p50Nanos, long p99Nanos, long maxNan
         out.append(String.format(Locale.ROOT, "app slices %d: p50 %s, p99 %s, max %s ms (GC excluded); %d over %s ms"
                 + " (CPU time alone: max %s ms, %d over)%n", slices, ms(p50Nanos), ms(p99Nanos), ms(maxNanos), overBudget,
                 ms(budgetNanos), ms(maxCpuNanos), cpuOverBudget));
-        out.append(String.format(Locale.ROOT, "  CSS+layout passes %d: max %s ms; %d over %s ms (CPU time alone: max %s ms)%n",
-                passes, ms(maxPassNanos), passesOverBudget, ms(budgetNanos), ms(maxPassCpuNanos)));
+        out.append(String.format(Locale.ROOT, "  CSS+layout passes %d: max %s ms; %d over %s ms (CPU time alone: max %s ms, %d over)%n",
+                passes, ms(maxPassNanos), passesOverBudget, ms(budgetNanos), ms(maxPassCpuNanos), passesCpuOverBudget));
         out.append(String.format(Locale.ROOT, "  GC: %d collections (%d full), longest pause %s ms%s%s%n", collections,
                 majorCollections, ms(maxGcPauseNanos), maxGcPause.isEmpty() ? "" : " (" + maxGcPause + ")",
                 cut == 0 ? "" : "; " + cut + " slices cut by a nested event loop"));
