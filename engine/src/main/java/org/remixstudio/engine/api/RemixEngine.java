@@ -169,6 +169,10 @@ public final class RemixEngine {
                     .requireSamePackages(request.lock().toString()));
         }
         Long epoch = sourceDateEpoch(spec);
+        long t2 = System.nanoTime();
+        SbomRecipe sbom = sbomRecipe(built, loaded,
+                imageLicenses(loaded.catalog().catalog(), plans.get(plans.size() - 1).packages(), true, progress));
+        progress.accept(phase("licenses", System.nanoTime() - t2));
         Path work = disk ? scratchDirectory() : null;
         try {
             Path treeOutput = disk ? work.resolve("rootfs.tar") : request.output();
@@ -176,8 +180,7 @@ public final class RemixEngine {
                 case OCI -> OutputFormat.OCI;
                 case OCI_DIR -> OutputFormat.OCI_DIR;
                 case ROOTFS, QCOW2, RAW, VMDK -> OutputFormat.ROOTFS;
-            }, request.squash(), request.tag(), aptLines(loaded.sources()), epoch, sbomRecipe(built, loaded,
-                    imageLicenses(loaded.catalog().catalog(), plans.get(plans.size() - 1).packages(), true, progress)),
+            }, request.squash(), request.tag(), aptLines(loaded.sources()), epoch, sbom,
                     request.layers() == BuildRequest.LayerCompression.ZSTD ? LayerTarWriter.Compression.ZSTD
                             : LayerTarWriter.Compression.GZIP);
             ImagePipeline pipeline = new ImagePipeline(loaded.catalog().catalog(),
