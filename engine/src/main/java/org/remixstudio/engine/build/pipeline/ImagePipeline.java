@@ -72,7 +72,7 @@ public final class ImagePipeline {
      * holds or the bytes of its blob, so that no layer made by older code is ever reused as if it were current
      * (a cached blob of other bytes would give another image digest than a fresh build).
      */
-    static final int RECIPE = 4; // 4: gzip in 1 MiB blocks (DeterministicGzipOutputStream), other blob bytes
+    static final int RECIPE = 5; // 4: gzip in 1 MiB blocks (DeterministicGzipOutputStream); 5: LIBARCHIVE.xattr records
 
     private final Catalog catalog;
     private final DebFetcher fetcher;

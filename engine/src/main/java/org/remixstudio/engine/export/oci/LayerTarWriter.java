@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -39,7 +40,9 @@ import org.remixstudio.engine.tree.Xattr;
  *   <li>mtimes are clamped to {@code SOURCE_DATE_EPOCH} and truncated to whole seconds;</li>
  *   <li>uid, gid, user and group names are exactly those of the entries, never the host's;</li>
  *   <li>long or non-ASCII names and link targets, large numbers and extended attributes
- *       ({@code SCHILY.xattr.*}, binary-safe) go into one PAX extended header per entry, written by
+ *       ({@code SCHILY.xattr.*}, binary-safe; a value that is not UTF-8 also as libarchive's
+ *       {@code LIBARCHIVE.xattr.*}, base64, which reads back through any PAX parser) go into one PAX
+ *       extended header per entry, written by
  *       {@link PaxRecords}; commons-compress writes the ustar headers and is set to fail rather
  *       than add PAX headers of its own, so no entry ever gets two;</li>
  *   <li>hard links always point backwards: when a link sorts before the file it links to, the
@@ -65,6 +68,9 @@ public final class LayerTarWriter {
     /** Longest name or link target kept in the ustar field; commons-compress wants room for a NUL. */
     private static final int USTAR_NAME_MAX = TarConstants.NAMELEN - 1;
     private static final int USTAR_OWNER_MAX = TarConstants.UNAMELEN - 1;
+
+    /** libarchive's PAX record for an extended attribute: URL-encoded name, base64 value. */
+    public static final String LIBARCHIVE_XATTR = "LIBARCHIVE.xattr.";
 
     private final Instant sourceDateEpoch;
     private final Compression compression;
@@ -321,6 +327,12 @@ public final class LayerTarWriter {
         }
         for (Xattr x : e.xattrs()) {
             pax.add("SCHILY.xattr." + x.name(), x.value());
+            if (!x.isUtf8()) {
+                // a binary value (a file capability) once more as libarchive writes it: readers that
+                // decode PAX values as UTF-8, commons-compress among them, cannot get the raw record back
+                pax.add(LIBARCHIVE_XATTR + Xattr.urlEncode(x.name()),
+                        Base64.getEncoder().withoutPadding().encodeToString(x.value()));
+            }
         }
         if (!pax.isEmpty()) {
             byte[] body = pax.toByteArray();

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -19,6 +20,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.remixstudio.engine.api.EngineException;
+import org.remixstudio.engine.build.layer.LayerTarReader;
 import org.remixstudio.engine.tree.EntryType;
 import org.remixstudio.engine.tree.TreeEntry;
 import org.remixstudio.engine.tree.Xattr;
@@ -129,8 +131,39 @@ class LayerTarWriterTest {
         byte[] expected = concat("SCHILY.xattr.security.capability=".getBytes(StandardCharsets.US_ASCII), capability,
                 new byte[] {'\n'});
         assertThat(indexOf(tar, expected)).isPositive();
-        assertThat(new String(tar, StandardCharsets.ISO_8859_1)).contains("SCHILY.xattr.user.note=text\n");
+        assertThat(new String(tar, StandardCharsets.ISO_8859_1)).contains("SCHILY.xattr.user.note=text\n")
+                .contains("LIBARCHIVE.xattr.security.capability="
+                        + Base64.getEncoder().withoutPadding().encodeToString(capability) + "\n")
+                .doesNotContain("LIBARCHIVE.xattr.user.note");
         assertThat(list(layer)).extracting(TarArchiveEntry::getName).containsExactly("usr/bin/ping");
+    }
+
+    @Test
+    void write_thenRead_givesBinaryXattrsBackByteForByte() throws Exception {
+        byte[] capability = {1, 0, 0, 2, (byte) 0xff, 0x20, 0, 0, (byte) 0xc3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        List<Xattr> xattrs = List.of(new Xattr("security.capability", capability), Xattr.ofText("user.note", "tëxt"),
+                new Xattr("user.odd name%", new byte[] {(byte) 0x80}));
+        TreeEntry ping = TreeEntry.file("usr/bin/ping", 0755, 0, OLD).withXattrs(xattrs);
+
+        Path layer = gzip.write(List.of(LayerEntry.of(ping)), tmp.resolve("l.tar.gz")).file();
+
+        try (LayerTarReader reader = LayerTarReader.open(layer)) {
+            assertThat(reader.next().xattrs()).containsExactlyInAnyOrderElementsOf(xattrs);
+            assertThat(reader.next()).isNull();
+        }
+        // GNU tar takes the archive, reading the SCHILY records and passing over libarchive's
+        assertThat(Commands.ok("tar", "--xattrs", "--xattrs-include=*", "-tvzf", layer.toString()))
+                .contains("usr/bin/ping");
+    }
+
+    @Test
+    void xattrNames_roundTripThroughLibarchiveEncoding() {
+        for (String name : List.of("security.capability", "user.a=b", "user.100%", "user.é", "user.a b", "user.%41")) {
+            String encoded = Xattr.urlEncode(name);
+            assertThat(encoded).doesNotContain("=", " ").matches("\\p{ASCII}+");
+            assertThat(Xattr.urlDecode(encoded)).isEqualTo(name);
+        }
+        assertThat(Xattr.urlEncode("user.a=b")).isEqualTo("user.a%3Db");
     }
 
     @Test
