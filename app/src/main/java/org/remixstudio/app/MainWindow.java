@@ -258,7 +258,7 @@ public final class MainWindow {
             return;
         }
         switch (askSave.apply(doc.spec().name())) {
-            case SAVE -> saveTarget(doc.fileProperty().get()).ifPresent(target -> doc.saveAs(target, this::error, then));
+            case SAVE -> saveTarget(doc.fileProperty().get()).ifPresent(target -> doc.saveAs(target, this::showError, then));
             case DISCARD -> {
                 doc.discardChanges();
                 then.run();
@@ -273,7 +273,7 @@ public final class MainWindow {
 
     private void newRemix() {
         whenChangesSettled(() -> NewRemixDialog.show(stage, studio.document().spec())
-                .ifPresent(spec -> studio.newRemix(spec, this::error)));
+                .ifPresent(spec -> studio.newRemix(spec, this::showError)));
     }
 
     private void open() {
@@ -287,7 +287,7 @@ public final class MainWindow {
     }
 
     public void openFile(Path file) {
-        studio.document().open(file, this::error);
+        studio.document().open(file, this::showError);
     }
 
     /** File ▸ License policy…: a policy JSON file (docs/licenses.md) whose findings the impact pane lists. */
@@ -306,7 +306,7 @@ public final class MainWindow {
         try {
             studio.setLicensePolicy(policy);
         } catch (java.io.IOException e) {
-            error("The license policy applies, but could not be remembered: " + e.getMessage());
+            showError("The license policy applies, but could not be remembered: " + e.getMessage());
         }
     }
 
@@ -322,7 +322,7 @@ public final class MainWindow {
     }
 
     private void save() {
-        if (!studio.document().save(this::error)) {
+        if (!studio.document().save(this::showError)) {
             saveAs();
         }
     }
@@ -333,7 +333,7 @@ public final class MainWindow {
 
     /** Saves to {@code known}, or asks where when it is null. */
     private void saveAs(Path known) {
-        saveTarget(known).ifPresent(target -> studio.document().saveAs(target, this::error));
+        saveTarget(known).ifPresent(target -> studio.document().saveAs(target, this::showError));
     }
 
     /** {@code known}, or the file the user chooses (empty when they cancel). */
@@ -357,7 +357,8 @@ public final class MainWindow {
         return chooser;
     }
 
-    private void error(String message) {
+    /** An engine's message in a dialog over the window, shown in a turn of its own. */
+    public void showError(String message) {
         studio.runner().fxWork().runLater("error dialog", () -> Dialogs.error(stage, "That did not work", message, null));
     }
 

@@ -1,13 +1,16 @@
 package org.remixstudio.app;
 
+import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.remixstudio.app.fxmeter.FxWorkMeter;
 import org.remixstudio.app.tasks.FxWork;
 
 /**
- * The studio's entry point ({@code mvn -pl app javafx:run}): the host's apt sources, the user's
- * cache and XDG directories, a new minbase remix. With {@code -Dremixstudio.fxmeter=true} the studio
+ * The studio's entry point ({@code mvn -pl app javafx:run}, {@code installers/remix-studio [FILE]}):
+ * the host's apt sources, the user's cache and XDG directories, and the remix FILE names or else a
+ * new minbase remix. With {@code -Dremixstudio.fxmeter=true} the studio
  * times its own work on the FX thread ({@link FxWorkMeter}): every slice over 16 ms is printed as it
  * happens, and the figures of the whole session when the studio closes.
  */
@@ -29,9 +32,11 @@ public final class RemixStudioApp extends Application {
         studio = new Studio(StudioOptions.defaults(), fxWork);
         MainWindow window = new MainWindow(studio, stage);
         stage.show();
+        List<String> files = getParameters().getUnnamed();
+        Path file = files.isEmpty() ? null : Path.of(files.get(0)).toAbsolutePath();
         studio.start(recovered -> Dialogs.confirm(stage, "Restore unsaved work?",
                 "The studio closed before '" + recovered.spec().name() + "' was saved. Restore those changes?",
-                "Restore"));
+                "Restore"), file, window::showError);
         window.catalogView().focusSearch();
     }
 

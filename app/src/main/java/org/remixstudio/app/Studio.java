@@ -1,5 +1,6 @@
 package org.remixstudio.app;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -101,6 +102,16 @@ public final class Studio implements AutoCloseable {
      * it), else loads the catalog of the configured sources and opens a new remix on their suite.
      */
     public void start(java.util.function.Predicate<Autosave.Recovered> askRecover) {
+        start(askRecover, null, message -> { });
+    }
+
+    /**
+     * Like {@link #start(java.util.function.Predicate)}, opening {@code file} (a remix named on the
+     * command line; null for none) instead of a new remix unless unsaved work is restored. When the
+     * file cannot be read, {@code onError} gets the reason and the new remix opens as without one.
+     */
+    public void start(java.util.function.Predicate<Autosave.Recovered> askRecover, Path file,
+                      Consumer<String> onError) {
         runner.run("warm-up", new javafx.concurrent.Task<Void>() {
             @Override
             protected Void call() {
@@ -114,6 +125,18 @@ public final class Studio implements AutoCloseable {
             return;
         }
         recovered.ifPresent(r -> document.discardChanges());
+        if (file != null) {
+            // the document's sources decide which catalog loads (the listener on the spec)
+            document.open(file, message -> {
+                onError.accept(message);
+                openStartRemix();
+            });
+        } else {
+            openStartRemix();
+        }
+    }
+
+    private void openStartRemix() {
         catalog.loadDefault(c -> {
             RemixSpec spec = startSpec(c);
             catalog.adopt(spec);
