@@ -53,6 +53,7 @@ public final class MainWindow {
     private final CatalogView catalogView;
     private final LayerStackView layerView;
     private final Scene scene;
+    private final AppIcons icons = AppIcons.load();
     private Theme theme = Theme.LIGHT;
     /** How the unsaved-changes question is asked: a dialog; tests answer it themselves. */
     private java.util.function.Function<String, Dialogs.SaveChoice> askSave;
@@ -83,6 +84,7 @@ public final class MainWindow {
         scene = new Scene(top, 1440, 900);
         theme.apply(scene);
         stage.setScene(scene);
+        icons.applyTo(stage);
         stage.titleProperty().bind(studio.document().titleProperty());
         stage.setOnCloseRequest(e -> {
             // the close goes on only after the prompt, and after the save it may ask for has finished
@@ -410,6 +412,7 @@ public final class MainWindow {
         Stage s = new Stage();
         s.initOwner(stage);
         s.setTitle(title + " — Remix Studio");
+        icons.applyTo(s);
         Scene sc = new Scene(content, w, h);
         theme.apply(sc);
         s.setScene(sc);
