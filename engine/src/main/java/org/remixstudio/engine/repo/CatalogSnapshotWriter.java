@@ -1,10 +1,10 @@
 package org.remixstudio.engine.repo;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -218,10 +218,58 @@ public final class CatalogSnapshotWriter {
     }
 
     /** A growable byte buffer with LEB128 varints. */
-    private static final class Table extends ByteArrayOutputStream {
+    /**
+     * A growing byte buffer kept in chunks (4 KiB doubling up to 1 MiB) rather than one array: a
+     * contiguous buffer doubles by copying, which for a whole archive's string table (~20 MB) needs
+     * the old and the new array at once on top of the parsed index, more than the studio's heap has.
+     */
+    private static final class Table {
 
-        Table() {
-            super(1 << 12);
+        private static final int FIRST_CHUNK = 1 << 12;
+        private static final int MAX_CHUNK = 1 << 20;
+
+        private final List<byte[]> full = new ArrayList<>();
+        private byte[] chunk = new byte[FIRST_CHUNK];
+        private int pos;
+        private int size;
+
+        int size() {
+            return size;
+        }
+
+        void write(int b) {
+            if (pos == chunk.length) {
+                next();
+            }
+            chunk[pos++] = (byte) b;
+            size++;
+        }
+
+        void write(byte[] b, int off, int len) {
+            while (len > 0) {
+                if (pos == chunk.length) {
+                    next();
+                }
+                int n = Math.min(len, chunk.length - pos);
+                System.arraycopy(b, off, chunk, pos, n);
+                pos += n;
+                off += n;
+                len -= n;
+                size += n;
+            }
+        }
+
+        private void next() {
+            full.add(chunk);
+            chunk = new byte[Math.min(MAX_CHUNK, chunk.length * 2)];
+            pos = 0;
+        }
+
+        void writeTo(OutputStream out) throws IOException {
+            for (byte[] c : full) {
+                out.write(c);
+            }
+            out.write(chunk, 0, pos);
         }
 
         void varint(int v) {

@@ -177,16 +177,21 @@ final class IndexLoader {
 
     private List<BinaryPackage> parseAndStore(byte[] compressed, String url, IndexFileEntry v, IndexOrigin origin,
                                               LoadSession session) {
-        List<BinaryPackage> parsed = parse(compressed, url, origin, session);
         String key = CatalogSnapshot.key(v.sha256(), origin);
-        Path file = cache.snapshotPath(key);
-        cache.write(file, out -> {
+        parseAndWrite(compressed, url, origin, session, key);
+        // read the snapshot back: its shared tables make the objects of a cold start as compact as a warm
+        // one's. The parsed objects (their strings not shared: half as large again) are garbage by now,
+        // which is what lets a whole archive's index load in the studio's heap.
+        return readSnapshot(key).orElseGet(() -> parse(compressed, url, origin, session));
+    }
+
+    private void parseAndWrite(byte[] compressed, String url, IndexOrigin origin, LoadSession session, String key) {
+        List<BinaryPackage> parsed = parse(compressed, url, origin, session);
+        cache.write(cache.snapshotPath(key), out -> {
             OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
             new CatalogSnapshotWriter().write(origin, parsed, buffered);
             buffered.flush();
         });
-        // read the snapshot back: its shared tables make the objects of a cold start as compact as a warm one's
-        return readSnapshot(key).orElse(parsed);
     }
 
     private static List<BinaryPackage> parse(byte[] compressed, String url, IndexOrigin origin, LoadSession session) {
