@@ -53,11 +53,7 @@ import org.remixstudio.engine.spec.RemixSpec;
 import org.remixstudio.engine.spec.RemixSpecFiles;
 import org.remixstudio.engine.spec.RemixSpecReader;
 import org.remixstudio.engine.spec.RemixSpecWriter;
-import org.remixstudio.engine.spec.SourceSpec;
-import org.remixstudio.engine.repo.LoadedCatalog;
-import org.remixstudio.engine.repo.OneLineSourcesParser;
 import org.remixstudio.engine.repo.RepositoryCatalogLoader;
-import org.remixstudio.engine.repo.SuiteOverride;
 import org.remixstudio.engine.repo.SystemSources;
 
 /**
@@ -72,9 +68,11 @@ import org.remixstudio.engine.repo.SystemSources;
 public final class RemixEngine {
 
     private final EngineSettings settings;
+    private final SpecSources specSources;
 
     public RemixEngine(EngineSettings settings) {
         this.settings = settings;
+        this.specSources = new SpecSources(settings);
     }
 
     public EngineSettings settings() {
@@ -89,7 +87,7 @@ public final class RemixEngine {
      * @throws EngineException naming the source, file or URL at fault
      */
     public PackageCatalog loadCatalog(Consumer<ProgressEvent> progress) {
-        return catalogOf(settings, load(settings, progress));
+        return catalogOf(settings, SpecSources.load(settings, progress));
     }
 
     /**
@@ -97,11 +95,11 @@ public final class RemixEngine {
      * its architecture, like {@link #loadCatalog(Consumer)} otherwise.
      */
     public PackageCatalog loadCatalog(RemixSpec spec, Consumer<ProgressEvent> progress) {
-        EngineSettings specSettings = settingsFor(spec, List.of());
-        return catalogOf(specSettings, load(specSettings, progress));
+        EngineSettings specSettings = specSources.settingsFor(spec, List.of());
+        return catalogOf(specSettings, SpecSources.load(specSettings, progress));
     }
 
-    private static PackageCatalog catalogOf(EngineSettings settings, Loaded loaded) {
+    private static PackageCatalog catalogOf(EngineSettings settings, LoadedSources loaded) {
         return new PackageCatalog(loaded.catalog(), loaded.baseSuite(), settings, loaded.sources(),
                 settings.architecture());
     }
@@ -142,11 +140,11 @@ public final class RemixEngine {
                 new EngineException("kernel flavour '" + request.kernel() + "' is not known; use cloud or generic")))
                 : null;
         RemixSpec built = disk ? essentials.prepare(spec, ids) : spec;
-        EngineSettings buildSettings = settingsFor(built, request.extraSources());
-        List<AptSource> sources = sourcesOf(buildSettings);
+        EngineSettings buildSettings = specSources.settingsFor(built, request.extraSources());
+        List<AptSource> sources = SpecSources.of(buildSettings);
         boolean reuse = catalog != null && catalog.loadedFor(sources, buildSettings.architecture());
-        Loaded loaded = reuse ? new Loaded(catalog.loaded(), catalog.aptSources(), catalog.baseSuite())
-                : load(buildSettings, sources, progress);
+        LoadedSources loaded = reuse ? new LoadedSources(catalog.loaded(), catalog.aptSources(), catalog.baseSuite())
+                : SpecSources.load(buildSettings, sources, progress);
         if (disk && loaded.catalog().catalog().candidate(essentials.kernel(spec.architecture())).isEmpty()) {
             throw new EngineException("no kernel for " + spec.architecture() + " in the sources of " + request.spec()
                     + ": a VM disk needs " + essentials.kernel(spec.architecture()) + "; try --kernel "
@@ -180,7 +178,7 @@ public final class RemixEngine {
                 case OCI -> OutputFormat.OCI;
                 case OCI_DIR -> OutputFormat.OCI_DIR;
                 case ROOTFS, QCOW2, RAW, VMDK -> OutputFormat.ROOTFS;
-            }, request.squash(), request.tag(), aptLines(loaded.sources()), epoch, sbom,
+            }, request.squash(), request.tag(), SpecSources.aptLines(loaded.sources()), epoch, sbom,
                     request.layers() == BuildRequest.LayerCompression.ZSTD ? LayerTarWriter.Compression.ZSTD
                             : LayerTarWriter.Compression.GZIP);
             ImagePipeline pipeline = new ImagePipeline(loaded.catalog().catalog(),
@@ -223,7 +221,7 @@ public final class RemixEngine {
      */
     public Path lock(Path specFile, Consumer<ProgressEvent> progress) {
         RemixSpec spec = new RemixSpecReader().read(specFile);
-        Loaded loaded = load(settingsFor(spec, List.of()), progress);
+        LoadedSources loaded = SpecSources.load(specSources.settingsFor(spec, List.of()), progress);
         List<LayerPlan> plans = new LayerPlanner(new Resolver(loaded.catalog().catalog(), spec.architecture()))
                 .plan(spec);
         Path target = RemixSpecFiles.lockFileFor(specFile);
@@ -232,7 +230,7 @@ public final class RemixEngine {
     }
 
     /** What a lock file records for these plans: each layer's added packages and the Release files used. */
-    private RemixLock lockOf(RemixSpec spec, List<LayerPlan> plans, Loaded loaded) {
+    private RemixLock lockOf(RemixSpec spec, List<LayerPlan> plans, LoadedSources loaded) {
         List<LockedLayer> layers = new ArrayList<>();
         for (LayerPlan plan : plans) {
             layers.add(new LockedLayer(plan.name().equals(LayerPlanner.BASE) ? LockedLayer.BASE : plan.name(),
@@ -244,41 +242,6 @@ public final class RemixEngine {
         return new RemixLock(RemixSpec.CURRENT_VERSION, new RemixSpecWriter().sha256(spec), releases, layers);
     }
 
-    /** The engine's settings with the spec's suite, architecture and sources. */
-    private EngineSettings settingsFor(RemixSpec spec, List<String> extra) {
-        List<String> lines = new ArrayList<>();
-        for (SourceSpec source : spec.sources().entries()) {
-            lines.addAll(oneLine(source));
-        }
-        lines.addAll(settings.extraSources());
-        lines.addAll(extra);
-        return settings.withSuite(spec.sources().system() ? spec.suite() : null)
-                .withArchitecture(spec.architecture())
-                .withSystemSources(spec.sources().system() && settings.useSystemSources())
-                .withExtraSources(lines);
-    }
-
-    /** A spec's source entry as one-line {@code sources.list} entries. */
-    private static List<String> oneLine(SourceSpec source) {
-        if (source.hasInlineKey()) {
-            throw new EngineException("A source of the spec (" + source.uris() + ") has an inline key in signedBy;"
-                    + " building with inline keys is not supported yet. Put the key in a keyring file and give"
-                    + " its absolute path in signedBy.");
-        }
-        List<String> out = new ArrayList<>();
-        String options = source.signedBy().map(k -> "[signed-by=" + k + "] ").orElse("")
-                + (source.trusted() ? "[trusted=yes] " : "");
-        options = options.replace("] [", " ");
-        for (String type : source.types()) {
-            for (String uri : source.uris()) {
-                for (String suite : source.suites()) {
-                    out.add(type + " " + options + uri + " " + suite + " " + String.join(" ", source.components()));
-                }
-            }
-        }
-        return out;
-    }
-
     private static Long sourceDateEpoch(RemixSpec spec) {
         Instant env = LayerTarWriter.sourceDateEpochFromEnvironment();
         if (env != null) {
@@ -287,68 +250,11 @@ public final class RemixEngine {
         return spec.timestamp().isPresent() ? spec.timestamp().getAsLong() : null;
     }
 
-    /** {@code deb URI SUITE COMPONENTS} for each binary source, as mmdebstrap writes them into the image. */
-    private static List<String> aptLines(List<AptSource> sources) {
-        List<String> lines = new ArrayList<>();
-        for (AptSource s : sources) {
-            if (!s.isBinary()) {
-                continue;
-            }
-            for (String uri : s.uris()) {
-                for (String suite : s.suites()) {
-                    lines.add("deb " + uri + " " + suite + " " + String.join(" ", s.components()));
-                }
-            }
-        }
-        return lines;
-    }
-
     private String releaseSha256(SuiteStatus suite) {
         // the Release file just loaded is the newest verified one in the cache
         return new RepositoryCache(settings.cacheDir())
                 .release(new SuiteTarget(suite.uri(), suite.suite(), List.of(), null))
                 .map(CachedRelease::releaseSha256).orElse("");
-    }
-
-    /** The loaded catalog with the sources and base suite it came from. */
-    private record Loaded(LoadedCatalog catalog, List<AptSource> sources, String baseSuite) {
-    }
-
-    private static Loaded load(EngineSettings settings, Consumer<ProgressEvent> progress) {
-        return load(settings, sourcesOf(settings), progress);
-    }
-
-    private static Loaded load(EngineSettings settings, List<AptSource> sources, Consumer<ProgressEvent> progress) {
-        String baseSuite = settings.suite() != null ? settings.suite() : firstSuite(sources);
-        LoadedCatalog loaded = RepositoryCatalogLoader.create(new SystemSources(settings.systemRoot()), settings.cacheDir())
-                .load(sources, settings.architecture(), settings.offline(), settings.maxCacheAge(), progress);
-        return new Loaded(loaded, sources, baseSuite);
-    }
-
-    /** The sources the settings name: the host's and the extra ones, moved to the settings' suite. */
-    private static List<AptSource> sourcesOf(EngineSettings settings) {
-        SystemSources system = new SystemSources(settings.systemRoot());
-        List<AptSource> sources = new ArrayList<>();
-        if (settings.useSystemSources()) {
-            sources.addAll(system.read());
-        }
-        OneLineSourcesParser cli = new OneLineSourcesParser("--source");
-        for (int i = 0; i < settings.extraSources().size(); i++) {
-            sources.add(cli.parseLine(settings.extraSources().get(i), i + 1));
-        }
-        if (sources.isEmpty()) {
-            throw new EngineException("No package sources: the system has none in "
-                    + settings.systemRoot().resolve("etc/apt") + " and none was given; add one with --source 'deb URI SUITE COMPONENT'.");
-        }
-        if (settings.suite() != null) {
-            sources = new SuiteOverride(settings.suite()).apply(sources);
-        }
-        return List.copyOf(sources);
-    }
-
-    private static String firstSuite(List<AptSource> sources) {
-        return sources.stream().filter(s -> s.isBinary() && !s.suites().isEmpty())
-                .map(s -> s.suites().get(0)).findFirst().orElse(null);
     }
 
     /**
@@ -364,7 +270,7 @@ public final class RemixEngine {
      */
     public byte[] sbom(Path specFile, SbomFormat format, Consumer<ProgressEvent> progress) {
         RemixSpec spec = new RemixSpecReader().read(specFile);
-        Loaded loaded = load(settingsFor(spec, List.of()), progress);
+        LoadedSources loaded = SpecSources.load(specSources.settingsFor(spec, List.of()), progress);
         List<LayerPlan> plans = new LayerPlanner(new Resolver(loaded.catalog().catalog(), spec.architecture()))
                 .plan(spec);
         Long epoch = sourceDateEpoch(spec);
@@ -380,7 +286,7 @@ public final class RemixEngine {
     }
 
     /** How builds and {@link #sbom} describe packages: the distro of the spec's suite, licenses as known. */
-    private SbomRecipe sbomRecipe(RemixSpec spec, Loaded loaded, Function<BinaryPackage, SbomLicense> licenses) {
+    private SbomRecipe sbomRecipe(RemixSpec spec, LoadedSources loaded, Function<BinaryPackage, SbomLicense> licenses) {
         List<SuiteStatus> suites = loaded.catalog().suites();
         SuiteStatus base = suites.stream().filter(s -> s.suite().equals(loaded.baseSuite())).findFirst()
                 .orElse(suites.isEmpty() ? null : suites.get(0));
@@ -408,8 +314,8 @@ public final class RemixEngine {
     public SourceBundleResult sourceBundle(Path specFile, Path directory, boolean allowMissing,
                                            Consumer<ProgressEvent> progress) {
         RemixSpec spec = new RemixSpecReader().read(specFile);
-        EngineSettings specSettings = settingsFor(spec, List.of());
-        Loaded loaded = load(specSettings, progress);
+        EngineSettings specSettings = specSources.settingsFor(spec, List.of());
+        LoadedSources loaded = SpecSources.load(specSettings, progress);
         List<LayerPlan> plans = new LayerPlanner(new Resolver(loaded.catalog().catalog(), spec.architecture()))
                 .plan(spec);
         List<BinaryPackage> binaries = plans.get(plans.size() - 1).packages();
@@ -458,7 +364,7 @@ public final class RemixEngine {
      */
     public LicenseReport licenses(Path spec, Path policyOrNull, Consumer<ProgressEvent> progress) {
         RemixSpec remix = new RemixSpecReader().read(spec);
-        Loaded loaded = load(settingsFor(remix, List.of()), progress);
+        LoadedSources loaded = SpecSources.load(specSources.settingsFor(remix, List.of()), progress);
         return new LicenseReports(settings, loaded.catalog().catalog()).report(remix, policyOrNull, progress);
     }
 

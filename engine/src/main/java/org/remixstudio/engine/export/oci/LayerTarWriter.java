@@ -13,13 +13,8 @@ import java.nio.file.attribute.FileTime;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -114,7 +109,7 @@ public final class LayerTarWriter {
      *                         a name using the reserved whiteout prefix) or the file cannot be written
      */
     public LayerBlob write(List<LayerEntry> entries, Path target) {
-        List<LayerEntry> ordered = order(entries, target);
+        List<LayerEntry> ordered = LayerEntryOrder.order(entries, target);
         return store(target, diff -> {
             TarArchiveOutputStream tar = new TarArchiveOutputStream(diff, StandardCharsets.UTF_8.name());
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_ERROR);
@@ -212,89 +207,6 @@ public final class LayerTarWriter {
     /** The uncompressed bytes of a layer. */
     private interface TarBody {
         void writeTo(OutputStream out) throws IOException;
-    }
-
-    /** Sorts, checks and re-roots hard-link groups so every link follows its content. */
-    private static List<LayerEntry> order(List<LayerEntry> entries, Path target) {
-        Map<String, LayerEntry> byPath = new HashMap<>();
-        for (LayerEntry e : entries) {
-            String path = e.entry().path();
-            if (byPath.put(path, e) != null) {
-                throw new EngineException("layer " + target + ": path '" + path + "' is listed twice");
-            }
-            String name = TreePaths.name(path);
-            if (name.startsWith(LayerEntry.WHITEOUT_PREFIX) && (!e.isWhiteout() || e.entry().size() != 0)) {
-                throw new EngineException("layer " + target + ": '" + path + "' uses the reserved whiteout prefix '"
-                        + LayerEntry.WHITEOUT_PREFIX + "' (OCI layer.md) but is not an empty whiteout file");
-            }
-        }
-        List<LayerEntry> sorted = new ArrayList<>(entries);
-        sorted.sort(Comparator.comparing(e -> e.entry().path(), LayerTarWriter::compareLayerPaths));
-
-        Map<String, List<String>> groups = new LinkedHashMap<>();
-        for (LayerEntry e : sorted) {
-            if (e.entry().type() == EntryType.HARDLINK) {
-                String root = e.entry().linkTarget();
-                int hops = 0;
-                while (byPath.containsKey(root) && byPath.get(root).entry().type() == EntryType.HARDLINK && hops++ < 64) {
-                    root = byPath.get(root).entry().linkTarget();
-                }
-                LayerEntry file = byPath.get(root);
-                if (file == null || file.entry().type() == EntryType.DIRECTORY || file.entry().type() == EntryType.HARDLINK) {
-                    throw new EngineException("layer " + target + ": hard link '" + e.entry().path() + "' points at '"
-                            + e.entry().linkTarget() + "', which is not a file in this layer");
-                }
-                groups.computeIfAbsent(root, k -> new ArrayList<>(List.of(k))).add(e.entry().path());
-            }
-        }
-        Map<String, LayerEntry> replaced = new HashMap<>();
-        for (Map.Entry<String, List<String>> group : groups.entrySet()) {
-            LayerEntry file = byPath.get(group.getKey());
-            String first = group.getValue().stream().min(LayerTarWriter::compareLayerPaths).orElseThrow();
-            for (String member : group.getValue()) {
-                TreeEntry f = file.entry();
-                TreeEntry rewritten = member.equals(first)
-                        ? new TreeEntry(member, f.type(), f.mode(), f.uid(), f.gid(), f.uname(), f.gname(), f.mtime(),
-                        f.size(), "", f.devMajor(), f.devMinor(), f.xattrs())
-                        : new TreeEntry(member, EntryType.HARDLINK, f.mode(), f.uid(), f.gid(), f.uname(), f.gname(),
-                        f.mtime(), 0, first, 0, 0, List.of());
-                replaced.put(member, new LayerEntry(rewritten, member.equals(first) ? file.content() : null));
-            }
-        }
-        List<LayerEntry> result = new ArrayList<>(sorted.size());
-        for (LayerEntry e : sorted) {
-            result.add(replaced.getOrDefault(e.entry().path(), e));
-        }
-        return result;
-    }
-
-    /**
-     * Component-wise path order where, among siblings, the opaque whiteout comes first, then explicit
-     * whiteouts, then everything else by name.
-     */
-    static int compareLayerPaths(String a, String b) {
-        List<String> ca = TreePaths.components(a);
-        List<String> cb = TreePaths.components(b);
-        for (int i = 0; i < Math.min(ca.size(), cb.size()); i++) {
-            String x = ca.get(i);
-            String y = cb.get(i);
-            int rank = Integer.compare(rank(x), rank(y));
-            if (rank != 0) {
-                return rank;
-            }
-            int c = x.compareTo(y);
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(ca.size(), cb.size());
-    }
-
-    private static int rank(String name) {
-        if (name.equals(LayerEntry.OPAQUE_WHITEOUT)) {
-            return 0;
-        }
-        return name.startsWith(LayerEntry.WHITEOUT_PREFIX) ? 1 : 2;
     }
 
     private void writeEntry(TarArchiveOutputStream tar, LayerEntry layerEntry, Path target, byte[] buffer)
