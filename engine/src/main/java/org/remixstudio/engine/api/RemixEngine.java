@@ -179,8 +179,10 @@ public final class RemixEngine {
                 case OCI_DIR -> OutputFormat.OCI_DIR;
                 case ROOTFS, QCOW2, RAW, VMDK -> OutputFormat.ROOTFS;
             }, request.squash(), request.tag(), SpecSources.aptLines(loaded.sources()), epoch, sbom,
-                    request.layers() == BuildRequest.LayerCompression.ZSTD ? LayerTarWriter.Compression.ZSTD
-                            : LayerTarWriter.Compression.GZIP);
+                    switch (request.layers()) {
+                        case GZIP -> LayerTarWriter.Compression.GZIP;
+                        case ZSTD -> LayerTarWriter.Compression.ZSTD;
+                    });
             ImagePipeline pipeline = new ImagePipeline(loaded.catalog().catalog(),
                     DebFetcher.create(settings.cacheDir().resolve("debs")), new LayerCache(settings.cacheDir()),
                     settings.cacheDir().resolve("work"), new KeptTrees(settings.cacheDir()));

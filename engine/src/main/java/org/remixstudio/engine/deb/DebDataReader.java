@@ -5,14 +5,11 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -230,34 +227,15 @@ public final class DebDataReader implements Closeable {
     }
 
     private List<Xattr> xattrsOf(TarArchiveEntry t) {
-        Map<String, String> pax = t.getExtraPaxHeaders();
-        if (pax.isEmpty()) {
-            return List.of();
+        try {
+            // commons-compress decodes PAX values as UTF-8, so binary values arrive damaged
+            return Xattr.fromPax(t.getExtraPaxHeaders(), name -> {
+                throw refuseEntry("extended attribute '" + name + "' has a binary value that cannot be read"
+                        + " faithfully from a SCHILY.xattr record");
+            });
+        } catch (IllegalArgumentException notBase64) {
+            throw refuseEntry(notBase64.getMessage());
         }
-        Map<String, Xattr> byName = new TreeMap<>();
-        for (Map.Entry<String, String> e : pax.entrySet()) {
-            String key = e.getKey();
-            if (key.startsWith("SCHILY.xattr.")) {
-                String name = key.substring("SCHILY.xattr.".length());
-                if (e.getValue().indexOf('\uFFFD') >= 0) {
-                    // commons-compress decodes PAX values as UTF-8, so binary values arrive damaged.
-                    if (!pax.containsKey("LIBARCHIVE.xattr." + name)) {
-                        throw refuseEntry("extended attribute '" + name + "' has a binary value that cannot be read"
-                                + " faithfully from a SCHILY.xattr record");
-                    }
-                    continue;
-                }
-                byName.putIfAbsent(name, Xattr.ofText(name, e.getValue()));
-            } else if (key.startsWith("LIBARCHIVE.xattr.")) {
-                String name = java.net.URLDecoder.decode(key.substring("LIBARCHIVE.xattr.".length()), StandardCharsets.UTF_8);
-                try {
-                    byName.put(name, new Xattr(name, Base64.getDecoder().decode(e.getValue().trim())));
-                } catch (IllegalArgumentException bad) {
-                    throw refuseEntry("extended attribute '" + name + "' is not valid base64");
-                }
-            }
-        }
-        return new ArrayList<>(byName.values());
     }
 
     private void finish() {

@@ -44,9 +44,13 @@ enum MemberCompression {
      */
     InputStream decompressData(InputStream in) throws IOException {
         if (this == XZ) {
-            Optional<InputStream> system = XzProcessInputStream.open(in);
-            if (system.isPresent()) {
-                return system.get();
+            try {
+                Optional<InputStream> system = XzProcessInputStream.open(in);
+                if (system.isPresent()) {
+                    return system.get();
+                }
+            } catch (IOException cannotStart) {
+                // xz could not be started (no process left, removed meanwhile): nothing was read yet
             }
         }
         return decompress(in);

@@ -217,9 +217,8 @@ public final class CatalogSnapshotWriter {
         return i;
     }
 
-    /** A growable byte buffer with LEB128 varints. */
     /**
-     * A growing byte buffer kept in chunks (4 KiB doubling up to 1 MiB) rather than one array: a
+     * A growing byte buffer with LEB128 varints, kept in chunks (4 KiB doubling up to 1 MiB) rather than one array: a
      * contiguous buffer doubles by copying, which for a whole archive's string table (~20 MB) needs
      * the old and the new array at once on top of the parsed index, more than the studio's heap has.
      */

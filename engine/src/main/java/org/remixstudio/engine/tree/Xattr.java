@@ -5,7 +5,12 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * One extended attribute, such as {@code security.capability}. The value is raw bytes because
@@ -15,6 +20,12 @@ import java.util.HexFormat;
  * @param value raw attribute value
  */
 public record Xattr(String name, byte[] value) implements Comparable<Xattr> {
+
+    /** The PAX record prefix of GNU tar and star ({@code SCHILY.xattr.NAME=raw value}). */
+    public static final String SCHILY_PREFIX = "SCHILY.xattr.";
+    /** libarchive's PAX record prefix ({@code LIBARCHIVE.xattr.URL-ENCODED-NAME=base64 value}). */
+    public static final String LIBARCHIVE_PREFIX = "LIBARCHIVE.xattr.";
+    private static final HexFormat UPPER_HEX = HexFormat.of().withUpperCase();
 
     public Xattr {
         if (name == null || name.isEmpty() || name.indexOf('=') >= 0 || name.indexOf('\0') >= 0) {
@@ -48,7 +59,7 @@ public record Xattr(String name, byte[] value) implements Comparable<Xattr> {
         for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
             if (c <= 0x20 || c >= 0x7f || c == '%' || c == '=') {
-                out.append('%').append(HexFormat.of().withUpperCase().toHexDigits((byte) c));
+                out.append('%').append(UPPER_HEX.toHexDigits((byte) c));
             } else {
                 out.append((char) c);
             }
@@ -56,20 +67,62 @@ public record Xattr(String name, byte[] value) implements Comparable<Xattr> {
         return out.toString();
     }
 
-    /** The inverse of {@link #urlEncode}. */
+    /** The inverse of {@link #urlEncode}; a {@code %} not followed by two hex digits stands for itself. */
     public static String urlDecode(String encoded) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        for (int i = 0; i < encoded.length(); i++) {
-            char c = encoded.charAt(i);
-            if (c == '%' && i + 2 < encoded.length() && HexFormat.isHexDigit(encoded.charAt(i + 1))
+        int i = 0;
+        while (i < encoded.length()) {
+            if (encoded.charAt(i) == '%' && i + 2 < encoded.length() && HexFormat.isHexDigit(encoded.charAt(i + 1))
                     && HexFormat.isHexDigit(encoded.charAt(i + 2))) {
                 out.write(HexFormat.fromHexDigits(encoded, i + 1, i + 3));
-                i += 2;
+                i += 3;
             } else {
-                out.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+                int cp = encoded.codePointAt(i);
+                out.writeBytes(new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8));
+                i += Character.charCount(cp);
             }
         }
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The extended attributes among a tar entry's PAX records (as commons-compress hands them over,
+     * values decoded as UTF-8): libarchive's {@code LIBARCHIVE.xattr.NAME=base64} records, byte for
+     * byte, and the {@code SCHILY.xattr.NAME} records without such a twin. A SCHILY value that did not
+     * survive the UTF-8 decoding (a binary one) and has no twin is handed to {@code damaged}, which may
+     * throw; otherwise it is left out rather than stored mangled.
+     *
+     * @throws IllegalArgumentException naming the attribute when a libarchive value is not base64
+     */
+    public static List<Xattr> fromPax(Map<String, String> pax, Consumer<String> damaged) {
+        if (pax.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Xattr> byName = new TreeMap<>();
+        for (Map.Entry<String, String> e : pax.entrySet()) {
+            if (e.getKey().startsWith(LIBARCHIVE_PREFIX)) {
+                String name = urlDecode(e.getKey().substring(LIBARCHIVE_PREFIX.length()));
+                try {
+                    byName.put(name, new Xattr(name, Base64.getDecoder().decode(e.getValue().trim())));
+                } catch (IllegalArgumentException bad) {
+                    throw new IllegalArgumentException("extended attribute '" + name + "' is not valid base64");
+                }
+            }
+        }
+        for (Map.Entry<String, String> e : pax.entrySet()) {
+            if (e.getKey().startsWith(SCHILY_PREFIX)) {
+                String name = e.getKey().substring(SCHILY_PREFIX.length());
+                if (byName.containsKey(name)) {
+                    continue;
+                }
+                if (e.getValue().indexOf('\uFFFD') >= 0) {
+                    damaged.accept(name);
+                } else {
+                    byName.put(name, ofText(name, e.getValue()));
+                }
+            }
+        }
+        return List.copyOf(byName.values());
     }
 
     @Override

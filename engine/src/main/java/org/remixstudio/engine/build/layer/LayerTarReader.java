@@ -8,18 +8,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.remixstudio.engine.api.EngineException;
 import org.remixstudio.engine.export.oci.Digest;
-import org.remixstudio.engine.export.oci.LayerTarWriter;
 import org.remixstudio.engine.tree.EntryType;
 import org.remixstudio.engine.tree.TreeEntry;
 import org.remixstudio.engine.tree.TreePaths;
@@ -252,39 +247,14 @@ public final class LayerTarReader implements Closeable {
             return new TreeEntry(path, type, t.getMode() & TreeEntry.MODE_MASK, t.getLongUserId(), t.getLongGroupId(),
                     t.getUserName(), t.getGroupName(), t.getLastModifiedTime().toInstant(),
                     type == EntryType.FILE ? t.getSize() : 0, link, device ? t.getDevMajor() : 0,
-                    device ? t.getDevMinor() : 0, xattrs(t, origin));
+                    device ? t.getDevMinor() : 0,
+                    // a binary value from another tool's SCHILY record did not survive; left out, not mangled
+                    Xattr.fromPax(t.getExtraPaxHeaders(), damaged -> { }));
         } catch (IllegalArgumentException e) {
             throw refuse(origin, t.getName(), e.getMessage());
         }
     }
 
-    /**
-     * The extended attributes: {@code LIBARCHIVE.xattr.*} records (base64, so binary values such as
-     * file capabilities come back byte for byte; {@link LayerTarWriter} writes one beside the
-     * {@code SCHILY.xattr.*} record of every value that is not UTF-8), and the {@code SCHILY.xattr.*}
-     * records without one, whose values commons-compress decodes as UTF-8: one that did not survive
-     * the decoding (binary, from another tool) is left out rather than stored mangled.
-     */
-    private static List<Xattr> xattrs(TarArchiveEntry t, String origin) {
-        Map<String, Xattr> byName = new TreeMap<>();
-        for (Map.Entry<String, String> e : t.getExtraPaxHeaders().entrySet()) {
-            if (e.getKey().startsWith(LayerTarWriter.LIBARCHIVE_XATTR)) {
-                String name = Xattr.urlDecode(e.getKey().substring(LayerTarWriter.LIBARCHIVE_XATTR.length()));
-                try {
-                    byName.put(name, new Xattr(name, Base64.getDecoder().decode(e.getValue())));
-                } catch (IllegalArgumentException notBase64) {
-                    throw refuse(origin, t.getName(), "extended attribute " + name + " is not valid base64");
-                }
-            }
-        }
-        for (Map.Entry<String, String> e : t.getExtraPaxHeaders().entrySet()) {
-            if (e.getKey().startsWith("SCHILY.xattr.") && e.getValue().indexOf('\uFFFD') < 0) {
-                byName.putIfAbsent(e.getKey().substring("SCHILY.xattr.".length()),
-                        Xattr.ofText(e.getKey().substring("SCHILY.xattr.".length()), e.getValue()));
-            }
-        }
-        return List.copyOf(byName.values());
-    }
 
     private static EngineException refuse(String origin, String entry, String problem) {
         return new EngineException("layer " + origin + ", entry '" + entry + "': " + problem

@@ -222,14 +222,14 @@ public final class ImagePipeline {
                 progress.accept(new ProgressEvent("layer", plan.name(), i + 1, plans.size(), ProgressEvent.Unit.ITEMS));
                 before = after;
                 if (!extra.isEmpty()) {
-                    if (materialize(extra, tree, work, clamp)) {
+                    if (materialize(extra, tree, work, plainWriter)) {
                         // the tree now equals one re-created from the base layer, which holds them as files
                         before = buildTree.scan(before);
                     } else {
                         special.addAll(extra);
                     }
                 }
-                t = phase(phases, plan.name() + ": store", t);
+                t = phase(phases, plan.name() + ": special files", t);
             }
             List<CachedLayer> fresh = storeQueue.stored();
             for (int i = 0; i < fresh.size(); i++) {
@@ -413,7 +413,7 @@ public final class ImagePipeline {
      *
      * @return whether they were made
      */
-    private static boolean materialize(List<TreeEntry> special, Path tree, Path work, Instant clamp) {
+    private static boolean materialize(List<TreeEntry> special, Path tree, Path work, LayerTarWriter plainWriter) {
         if (!ExtractOptions.runningAsRoot()) {
             return false;
         }
@@ -425,8 +425,7 @@ public final class ImagePipeline {
                     parents.put(parent, Files.getLastModifiedTime(parent, java.nio.file.LinkOption.NOFOLLOW_LINKS));
                 }
             }
-            LayerBlob tar = new LayerTarWriter(clamp, LayerTarWriter.Compression.NONE)
-                    .write(special.stream().map(LayerEntry::of).toList(), work.resolve("special.tar"));
+            LayerBlob tar = plainWriter.write(special.stream().map(LayerEntry::of).toList(), work.resolve("special.tar"));
             new LayerApplier().apply(tar.file(), tree);
             Files.delete(tar.file());
             for (Map.Entry<Path, java.nio.file.attribute.FileTime> p : parents.entrySet()) {

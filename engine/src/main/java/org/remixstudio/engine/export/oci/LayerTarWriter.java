@@ -64,9 +64,6 @@ public final class LayerTarWriter {
     private static final int USTAR_NAME_MAX = TarConstants.NAMELEN - 1;
     private static final int USTAR_OWNER_MAX = TarConstants.UNAMELEN - 1;
 
-    /** libarchive's PAX record for an extended attribute: URL-encoded name, base64 value. */
-    public static final String LIBARCHIVE_XATTR = "LIBARCHIVE.xattr.";
-
     private final Instant sourceDateEpoch;
     private final Compression compression;
     private final int gzipLevel;
@@ -158,7 +155,8 @@ public final class LayerTarWriter {
         try {
             AtomicFiles.writeFile(target, tmp -> {
                 try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
-                     DigestOutputStream blob = new DigestOutputStream(file, blobSha);
+                     // an uncompressed blob is the tar itself: its digest is the diff_id, hashed once
+                     OutputStream blob = compression == Compression.NONE ? file : new DigestOutputStream(file, blobSha);
                      OutputStream stored = compressing(blob)) {
                     DigestOutputStream diff = new DigestOutputStream(stored, diffSha);
                     tar.writeTo(diff);
@@ -176,7 +174,7 @@ public final class LayerTarWriter {
                             + source.diffId() + ", now " + diffId[0] + "); build again");
                 }
             });
-            Digest digest = Digest.fromMessageDigest(blobSha.digest());
+            Digest digest = compression == Compression.NONE ? diffId[0] : Digest.fromMessageDigest(blobSha.digest());
             String mediaType = switch (compression) {
                 case GZIP -> MediaTypes.LAYER_TAR_GZIP;
                 case ZSTD -> MediaTypes.LAYER_TAR_ZSTD;
@@ -238,11 +236,11 @@ public final class LayerTarWriter {
             pax.add("gname", e.gname());
         }
         for (Xattr x : e.xattrs()) {
-            pax.add("SCHILY.xattr." + x.name(), x.value());
+            pax.add(Xattr.SCHILY_PREFIX + x.name(), x.value());
             if (!x.isUtf8()) {
                 // a binary value (a file capability) once more as libarchive writes it: readers that
                 // decode PAX values as UTF-8, commons-compress among them, cannot get the raw record back
-                pax.add(LIBARCHIVE_XATTR + Xattr.urlEncode(x.name()),
+                pax.add(Xattr.LIBARCHIVE_PREFIX + Xattr.urlEncode(x.name()),
                         Base64.getEncoder().withoutPadding().encodeToString(x.value()));
             }
         }
