@@ -9,7 +9,7 @@ import javafx.stage.Stage;
 /**
  * The studio's icon (icons/remix-studio.svg, drawn as PNGs at the sizes window managers ask for;
  * the build copies icons/ into the jar) on every window it opens, so the task bar and window switcher
- * show it rather than a generic one. Loaded once per studio; the images are immutable.
+ * show it rather than a generic one.
  */
 public final class AppIcons {
 
@@ -21,6 +21,15 @@ public final class AppIcons {
 
     private AppIcons(List<Image> images) {
         this.images = List.copyOf(images);
+    }
+
+    /** The icons, decoded once per JVM (every main window used to decode them again) and immutable. */
+    public static AppIcons shared() {
+        return Shared.ICONS;
+    }
+
+    private static final class Shared {
+        static final AppIcons ICONS = load();
     }
 
     /** The icons in the class path, every size; a missing one is an error in the build. */

@@ -53,7 +53,7 @@ public final class MainWindow {
     private final CatalogView catalogView;
     private final LayerStackView layerView;
     private final Scene scene;
-    private final AppIcons icons = AppIcons.load();
+    private final AppIcons icons = AppIcons.shared();
     private Theme theme = Theme.LIGHT;
     /** How the unsaved-changes question is asked: a dialog; tests answer it themselves. */
     private java.util.function.Function<String, Dialogs.SaveChoice> askSave;

@@ -40,7 +40,11 @@ public final class FrameBudget {
         this.left = perFrame;
     }
 
-    /** Takes one build from this frame's allowance; false when it is spent. */
+    /**
+     * Takes one build from this frame's allowance; false when it is spent. The allowance is refilled
+     * by the frames that run waiting work, so after a burst the next build waits for a frame even if
+     * the frames in between were idle.
+     */
     public boolean take() {
         if (left > 0) {
             left--;

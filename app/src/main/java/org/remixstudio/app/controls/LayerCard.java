@@ -31,7 +31,8 @@ import javafx.scene.layout.VBox;
  */
 final class LayerCard extends VBox {
 
-    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    /** A selected layer card or package chip. */
+    static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     /** A pseudo-class rather than a style class: it restyles the card, not its whole subtree from scratch. */
     private static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
 
@@ -55,6 +56,8 @@ final class LayerCard extends VBox {
     private final Map<String, PackageChip> dependencies = new HashMap<>();
     private StackLayer shown;
     private int specIndex;
+    /** Whether the dependency list was open when the card last showed its layer. */
+    private boolean shownOpen;
 
     /**
      * @param expanded the names of the layers whose dependency list is open (the skin's, kept across cards)
@@ -76,7 +79,6 @@ final class LayerCard extends VBox {
             getStyleClass().add("preview");
         }
         setId("layer-" + LayerStackSkin.safeId(name));
-        setUserData(name);
         setFocusTraversable(true);
 
         Label grip = new Label(base ? "▤" : preview ? "◌" : "⠿");
@@ -135,7 +137,6 @@ final class LayerCard extends VBox {
         if (!preview) {
             installDropTarget();
         }
-        show(layer, 0);
     }
 
     /** Whether this card can show {@code layer}: the same layer, the same kind. */
@@ -147,7 +148,7 @@ final class LayerCard extends VBox {
     void show(StackLayer layer, int index) {
         specIndex = index;
         boolean open = expanded.contains(name);
-        if (layer.equals(shown) && open == dependencyPane.isVisible()) {
+        if (layer.equals(shown) && open == shownOpen) {
             return;
         }
         shown = layer;
@@ -158,41 +159,32 @@ final class LayerCard extends VBox {
         total.setText(layer.sizeText());
         bar.setFraction(layer.fraction());
         bar.setAccessibleText(layer.sizeText());
-        if (!layer.licenses().equals(stripe.segmentsProperty().get())) {
-            stripe.segmentsProperty().set(layer.licenses());
-        }
+        stripe.segmentsProperty().set(layer.licenses());
 
         List<Node> children = new ArrayList<>(List.of(header, bar, stripe));
+        sync(chipPane, chips, layer.chips(), true);
         if (!layer.chips().isEmpty()) {
-            sync(chipPane, chips, layer.chips(), true);
             children.add(chipPane);
-        } else {
-            sync(chipPane, chips, List.of(), true);
-            if (!base && !preview) {
-                children.add(hint);
-            }
+        } else if (!base && !preview) {
+            children.add(hint);
         }
+        boolean listed = open && !layer.dependencyText().isEmpty();
         if (!layer.dependencyText().isEmpty()) {
             toggle.setText((open ? "▾ " : "▸ ") + layer.dependencyText());
             toggle.setAccessibleText((open ? "Hide " : "Show ") + layer.dependencyText());
             children.add(toggle);
-            if (open) {
-                sync(dependencyPane, dependencies, layer.dependencies(), false);
+            if (listed) {
                 children.add(dependencyPane);
             }
         }
         // a closed list keeps no chips: the base's can be a hundred
-        if (!open || layer.dependencyText().isEmpty()) {
-            sync(dependencyPane, dependencies, List.of(), false);
-        }
-        dependencyPane.setVisible(open);
+        sync(dependencyPane, dependencies, listed ? layer.dependencies() : List.of(), false);
+        shownOpen = open;
         if (!layer.removed().isEmpty()) {
             removed.setText("Removes " + String.join(", ", layer.removed()));
             children.add(removed);
         }
-        if (!getChildren().equals(children)) {
-            getChildren().setAll(children);
-        }
+        ChildNodes.setAllIfChanged(getChildren(), children);
     }
 
     /** Makes {@code pane} hold one chip per package of {@code wanted}, in order, reusing the chips it has. */
@@ -210,9 +202,7 @@ final class LayerCard extends VBox {
         }
         made.clear();
         made.putAll(kept);
-        if (!pane.getChildren().equals(next)) {
-            pane.getChildren().setAll(next);
-        }
+        ChildNodes.setAllIfChanged(pane.getChildren(), next);
     }
 
     /** Marks the card and the chip selected. */

@@ -59,9 +59,7 @@ final class LayerStackSkin extends SkinBase<LayerStack> {
         }
         cards.clear();
         cards.putAll(kept);
-        if (!column.getChildren().equals(next)) {
-            column.getChildren().setAll(next);
-        }
+        ChildNodes.setAllIfChanged(column.getChildren(), next);
         updateSelection();
     }
 

@@ -14,6 +14,9 @@ final class LicenseStripeSkin extends SkinBase<LicenseStripe> {
 
     private static final LicenseStripe.Segment UNKNOWN = new LicenseStripe.Segment("pending", 1);
 
+    /** The segments drawn: a new but equal list (every license batch makes one) changes nothing. */
+    private List<LicenseStripe.Segment> drawn;
+
     LicenseStripeSkin(LicenseStripe stripe) {
         super(stripe);
         stripe.segmentsProperty().addListener(o -> show());
@@ -22,6 +25,10 @@ final class LicenseStripeSkin extends SkinBase<LicenseStripe> {
 
     private void show() {
         List<LicenseStripe.Segment> segments = getSkinnable().segmentsProperty().get();
+        if (segments.equals(drawn)) {
+            return;
+        }
+        drawn = segments;
         boolean unknown = segments.isEmpty();
         List<LicenseStripe.Segment> shown = unknown ? List.of(UNKNOWN) : segments;
         while (getChildren().size() > shown.size()) {
@@ -40,7 +47,7 @@ final class LicenseStripeSkin extends SkinBase<LicenseStripe> {
             if (r.getStyleClass().size() != 2 || !r.getStyleClass().get(1).equals(style)) {
                 r.getStyleClass().setAll("segment", style);
             }
-            r.setUserData(new Tip(unknown ? 1 : s.weight(), unknown ? "Licenses: not known yet"
+            r.setUserData(new Tip(s.weight(), unknown ? "Licenses: not known yet"
                     : (s.category().equals("pending") ? "license not known yet" : s.category()) + ": "
                     + (long) s.weight() + " package" + (s.weight() == 1 ? "" : "s")));
         }

@@ -1,6 +1,5 @@
 package org.remixstudio.app.controls;
 
-import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
@@ -20,7 +19,6 @@ import javafx.scene.layout.HBox;
  */
 final class PackageChip extends HBox {
 
-    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
 
     private final String layer;
     private final String name;
@@ -41,7 +39,6 @@ final class PackageChip extends HBox {
         getChildren().add(label);
         setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add(requested ? "chip" : "dep-chip");
-        setUserData(new String[] {layer, name});
         setId("chip-" + LayerStackSkin.safeId(layer) + "-" + LayerStackSkin.safeId(name));
         size.getStyleClass().add("chip-size");
         if (requested && !readOnly) {
@@ -95,9 +92,6 @@ final class PackageChip extends HBox {
         });
     }
 
-    String packageName() {
-        return name;
-    }
 
     /** Shows the chip's size text (asked-for chips only; empty hides it) and tooltip. */
     void show(StackLayer.Chip chip) {
@@ -115,6 +109,6 @@ final class PackageChip extends HBox {
 
     /** Marks the chip selected when it is {@code pkg} on {@code selectedLayer}. */
     void select(String selectedLayer, String pkg) {
-        pseudoClassStateChanged(SELECTED, layer.equals(selectedLayer) && name.equals(pkg));
+        pseudoClassStateChanged(LayerCard.SELECTED, layer.equals(selectedLayer) && name.equals(pkg));
     }
 }

@@ -8,6 +8,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.remixstudio.app.controls.ChildNodes;
 import org.remixstudio.app.controls.LazyTooltip;
 import org.remixstudio.app.controls.LicenseStripe;
 import org.remixstudio.app.controls.SizeText;
@@ -157,7 +158,7 @@ public final class ImpactView extends VBox {
     private void showLicenses(LicenseImpact l) {
         if (l == null) {
             shownLicenses = null;
-            setIfChanged(licenseBox, List.of(licensesUnknown));
+            ChildNodes.setAllIfChanged(licenseBox.getChildren(), List.of(licensesUnknown));
             return;
         }
         LicenseImpact before = shownLicenses;
@@ -180,23 +181,14 @@ public final class ImpactView extends VBox {
             }
             shown.add(findings);
         }
-        setIfChanged(licenseBox, shown);
+        ChildNodes.setAllIfChanged(licenseBox.getChildren(), shown);
     }
 
     private void segments(List<LicenseStripe.Segment> was, List<LicenseStripe.Segment> is) {
-        if (!was.equals(stripeBefore.segmentsProperty().get())) {
-            stripeBefore.segmentsProperty().set(was);
-        }
-        if (!is.equals(stripeAfter.segmentsProperty().get())) {
-            stripeAfter.segmentsProperty().set(is);
-        }
+        stripeBefore.segmentsProperty().set(was);
+        stripeAfter.segmentsProperty().set(is);
     }
 
-    private static void setIfChanged(VBox box, List<javafx.scene.Node> children) {
-        if (!box.getChildren().equals(children)) {
-            box.getChildren().setAll(children);
-        }
-    }
 
     private void findings(List<LicenseFindingInfo> all) {
         findings.getChildren().setAll(key("Policy findings (" + all.size() + ")"));

@@ -6,8 +6,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.concurrent.Task;
-import javafx.concurrent.WorkerStateEvent;
-import javafx.event.EventHandler;
 
 /**
  * Runs the view models' engine work off the JavaFX thread. Daemon threads, so an unfinished task
@@ -67,18 +65,9 @@ public final class BackgroundRunner implements AutoCloseable {
     }
 
     private void timeHandlers(String label, Task<?> task) {
-        EventHandler<WorkerStateEvent> succeeded = fxWork.timed(label + " succeeded", task.getOnSucceeded());
-        if (succeeded != task.getOnSucceeded()) {
-            task.setOnSucceeded(succeeded);
-        }
-        EventHandler<WorkerStateEvent> failed = fxWork.timed(label + " failed", task.getOnFailed());
-        if (failed != task.getOnFailed()) {
-            task.setOnFailed(failed);
-        }
-        EventHandler<WorkerStateEvent> cancelled = fxWork.timed(label + " cancelled", task.getOnCancelled());
-        if (cancelled != task.getOnCancelled()) {
-            task.setOnCancelled(cancelled);
-        }
+        task.setOnSucceeded(fxWork.timed(label + " succeeded", task.getOnSucceeded()));
+        task.setOnFailed(fxWork.timed(label + " failed", task.getOnFailed()));
+        task.setOnCancelled(fxWork.timed(label + " cancelled", task.getOnCancelled()));
     }
 
     /** How the FX-thread work of this runner's tasks is timed. */
