@@ -1,14 +1,13 @@
 package org.remixstudio.engine.deb;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.remixstudio.engine.io.Executables;
 
 /**
  * Decodes an {@code .xz} stream with the system's {@code xz} (XZ Utils), fed from another thread.
@@ -22,7 +21,8 @@ import java.util.Optional;
 final class XzProcessInputStream extends InputStream {
 
     /** XZ Utils' {@code xz}, looked up once on {@code PATH}; immutable once found. */
-    private static final Optional<Path> XZ = find();
+    private static final Optional<Path> XZ = System.getProperty("os.name", "").startsWith("Linux")
+            ? Executables.onPath("xz") : Optional.empty();
 
     private final Process process;
     private final InputStream decoded;
@@ -46,19 +46,6 @@ final class XzProcessInputStream extends InputStream {
         return XZ.isPresent() ? Optional.of(new XzProcessInputStream(compressed)) : Optional.empty();
     }
 
-    private static Optional<Path> find() {
-        String path = System.getenv("PATH");
-        if (path == null || !System.getProperty("os.name", "").startsWith("Linux")) {
-            return Optional.empty();
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(dir.isEmpty() ? "." : dir, "xz");
-            if (candidate.isAbsolute() && Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
-    }
 
     private void feed(InputStream compressed) {
         try (OutputStream stdin = process.getOutputStream()) {

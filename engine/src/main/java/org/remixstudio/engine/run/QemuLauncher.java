@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.remixstudio.engine.io.Executables;
 import java.util.List;
 import java.util.Optional;
 import org.remixstudio.engine.api.EngineException;
@@ -153,13 +154,6 @@ public final class QemuLauncher {
 
     /** Whether the emulator for the architecture is on the PATH. */
     public static boolean installed(String architecture) {
-        String name = emulator(architecture);
-        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
-        for (String dir : path.split(":")) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
-                return true;
-            }
-        }
-        return false;
+        return Executables.onPath(emulator(architecture)).isPresent();
     }
 }
