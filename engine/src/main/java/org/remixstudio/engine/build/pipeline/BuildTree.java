@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.LinkOption;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -100,6 +101,11 @@ final class BuildTree implements AutoCloseable {
         }
         upperScan = scanner.scan(overlay.upper(), upperScan).manifest();
         return OverlayManifest.derive(lowerManifest(), upperScan, root);
+    }
+
+    /** The tree's manifest after a step that made only the entries at {@code changed}; {@code before} is the last one. */
+    TreeManifest update(TreeManifest before, Collection<String> changed) {
+        return overlay == null ? scanner.update(root, before, changed) : scan(before);
     }
 
     @Override

@@ -224,7 +224,7 @@ public final class ImagePipeline {
                 if (!extra.isEmpty()) {
                     if (materialize(extra, tree, work, plainWriter)) {
                         // the tree now equals one re-created from the base layer, which holds them as files
-                        before = buildTree.scan(before);
+                        before = buildTree.update(before, extra.stream().map(TreeEntry::path).toList());
                     } else {
                         special.addAll(extra);
                     }

@@ -168,6 +168,39 @@ class TreeScannerTest {
     }
 
     @Test
+    void update_ofTheChangedPaths_equalsAScanOfTheWholeTree() throws Exception {
+        Path root = Files.createDirectories(tmp.resolve("root"));
+        Trees.file(root, "etc/conf", "old");
+        Trees.file(root, "usr/share/doc/readme", "text");
+        Trees.file(root, "dev/gone", "x");
+        Files.createDirectories(root.resolve("dev/keep"));
+        TreeManifest previous = scanner.scan(root).manifest();
+        Trees.file(root, "dev/sub/new", "made by the step");
+        Files.writeString(root.resolve("etc/conf"), "new content");
+        Files.delete(root.resolve("dev/gone"));
+        Trees.mtime(root.resolve("dev"), Trees.T0);
+
+        TreeManifest updated = scanner.update(root, previous, List.of("dev/sub/new", "etc/conf", "dev/gone"));
+
+        assertThat(updated.entries()).containsExactlyInAnyOrderElementsOf(scanner.scan(root).manifest().entries());
+        assertThat(updated.get("etc/conf").orElseThrow().sha256()).isEqualTo(sha256("new content"));
+        assertThat(updated.get("dev/gone")).isEmpty();
+        assertThat(updated.scanStarted()).isEqualTo(previous.scanStarted());
+        assertThat(updated.identity()).isEqualTo(previous.identity());
+    }
+
+    @Test
+    void update_ofAnotherDirectory_isRefused() throws Exception {
+        Path root = Files.createDirectories(tmp.resolve("root"));
+        Trees.file(root, "a", "one");
+        TreeManifest previous = scanner.scan(root).manifest();
+        Path copy = Trees.copy(root, tmp.resolve("copy"));
+
+        assertThatThrownBy(() -> scanner.update(copy, previous, List.of("a")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(copy.toString());
+    }
+
+    @Test
     void scan_readsEachHardLinkedInodeOnce() throws Exception {
         Path root = Files.createDirectories(tmp.resolve("root"));
         Path a = Trees.file(root, "a", "shared content");
