@@ -27,7 +27,10 @@ final class XzProcessInputStream extends InputStream {
     private final Process process;
     private final InputStream decoded;
     private final Thread feeder;
-    private volatile IOException feedFailure;
+    /** Reading the compressed bytes failed: the cause of whatever xz says about its input ending early. */
+    private volatile IOException readFailure;
+    /** Writing to xz failed: a broken pipe when xz stopped early (bad data, or the reader closed). */
+    private volatile IOException writeFailure;
     private boolean ended;
 
     private XzProcessInputStream(InputStream compressed) throws IOException {
@@ -48,11 +51,24 @@ final class XzProcessInputStream extends InputStream {
 
 
     private void feed(InputStream compressed) {
+        byte[] buffer = new byte[64 * 1024];
         try (OutputStream stdin = process.getOutputStream()) {
-            compressed.transferTo(stdin);
+            while (true) {
+                int n;
+                try {
+                    n = compressed.read(buffer);
+                } catch (IOException e) {
+                    readFailure = e;
+                    return;
+                }
+                if (n < 0) {
+                    return;
+                }
+                stdin.write(buffer, 0, n);
+            }
         } catch (IOException e) {
-            // a broken pipe when xz stopped early (bad data, or the reader closed): its exit status tells
-            feedFailure = e;
+            // xz's exit status tells why, if it had one
+            writeFailure = e;
         }
     }
 
@@ -82,6 +98,9 @@ final class XzProcessInputStream extends InputStream {
         ended = true;
         try {
             feeder.join();
+            if (readFailure != null) {
+                throw readFailure;
+            }
             int status = process.waitFor();
             if (status != 0) {
                 String message = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
@@ -92,8 +111,8 @@ final class XzProcessInputStream extends InputStream {
             process.destroyForcibly();
             throw new InterruptedIOException("decoding xz data was interrupted");
         }
-        if (feedFailure != null) {
-            throw feedFailure;
+        if (writeFailure != null) {
+            throw writeFailure;
         }
     }
 

@@ -27,7 +27,7 @@ class XzProcessInputStreamTest {
 
     private static byte[] xz(byte[] data) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (XZOutputStream xz = new XZOutputStream(out, new LZMA2Options(6))) {
+        try (XZOutputStream xz = new XZOutputStream(out, new LZMA2Options(1))) {
             xz.write(data);
         }
         return out.toByteArray();
@@ -65,6 +65,23 @@ class XzProcessInputStreamTest {
 
         try (InputStream in = open(Arrays.copyOf(compressed, compressed.length - 40))) {
             assertThatThrownBy(in::readAllBytes).isInstanceOf(IOException.class);
+        }
+    }
+
+    @Test
+    void aFailureToReadTheCompressedBytes_isReportedAsItself() throws IOException {
+        byte[] compressed = xz(sample(200_000));
+        InputStream failing = new java.io.SequenceInputStream(
+                new ByteArrayInputStream(compressed, 0, compressed.length / 2), new InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        throw new IOException("Input/output error reading the .deb");
+                    }
+                });
+
+        try (InputStream in = XzProcessInputStream.open(failing).orElseThrow()) {
+            assertThatThrownBy(in::readAllBytes).isInstanceOf(IOException.class)
+                    .hasMessage("Input/output error reading the .deb");
         }
     }
 
