@@ -99,6 +99,7 @@ final class XzProcessInputStream extends InputStream {
         try {
             feeder.join();
             if (readFailure != null) {
+                process.destroyForcibly();
                 throw readFailure;
             }
             int status = process.waitFor();
