@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -28,9 +29,12 @@ final class LayerStoreQueue implements AutoCloseable {
 
     private final LayerCache cache;
     private final LayerTarWriter gzip;
+    /** The executor's one thread, joined by {@link #close}: the executor ends just before its thread does. */
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "layer-store");
         t.setDaemon(true);
+        threads.add(t);
         return t;
     });
     private final List<CompletableFuture<CachedLayer>> pending = new ArrayList<>();
@@ -89,6 +93,9 @@ final class LayerStoreQueue implements AutoCloseable {
         try {
             while (!thread.awaitTermination(1, TimeUnit.MINUTES)) {
                 thread.shutdownNow();
+            }
+            for (Thread t : threads) {
+                t.join();
             }
         } catch (InterruptedException e) {
             interrupted = true;
