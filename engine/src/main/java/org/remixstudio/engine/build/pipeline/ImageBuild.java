@@ -133,6 +133,7 @@ final class ImageBuild implements AutoCloseable {
                         plans.get(plans.size() - 1).packages(), options.sbom().releases()), spec.name()));
     }
 
+    /** Builds the image and writes it; once per instance. */
     BuiltImage run() {
         reused = reusableLayers();
         phase("cache lookup");
