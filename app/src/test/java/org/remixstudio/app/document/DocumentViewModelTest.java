@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.concurrent.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +22,16 @@ class DocumentViewModelTest {
     private final BackgroundRunner runner = new BackgroundRunner(1);
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
+        // the edits' autosave writes run in order on the runner's one thread: once a last task has run,
+        // none is still writing into the temporary directory JUnit is about to delete
+        Task<Void> last = runner.run(new Task<>() {
+            @Override
+            protected Void call() {
+                return null;
+            }
+        });
+        FxToolkit.waitFor("the autosave writes", last::isDone);
         runner.close();
     }
 
