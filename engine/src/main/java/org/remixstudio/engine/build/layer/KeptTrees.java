@@ -134,6 +134,27 @@ public final class KeptTrees {
     }
 
     /**
+     * The kept tree of a chain of cached layers (bottom first): found, or re-created from their blobs and
+     * kept; {@code recreating} is told before a tree is re-created, which takes seconds.
+     */
+    public Lease findOrRecreate(List<CachedLayer> chain, Runnable recreating) {
+        CachedLayer top = chain.get(chain.size() - 1);
+        Optional<Lease> found = find(top.chainId());
+        if (found.isPresent()) {
+            return found.get();
+        }
+        recreating.run();
+        Path fresh = newTreeDirectory();
+        try {
+            TreeManifest manifest = new LayerApplier().recreate(chain.stream().map(l -> l.blob().file()).toList(), fresh);
+            return keep(fresh, top.chainId(), manifest);
+        } catch (RuntimeException e) {
+            discard(fresh);
+            throw e;
+        }
+    }
+
+    /**
      * A new, empty directory to build a tree in (same file system as the kept trees, so
      * {@link #keep} renames it); the caller deletes it if the build fails.
      */

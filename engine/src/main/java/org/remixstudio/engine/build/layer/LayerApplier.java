@@ -77,6 +77,22 @@ public final class LayerApplier {
         return reports;
     }
 
+    /**
+     * Makes the tree of a chain of layers in {@code tree} (empty or absent), and scans it. The scan, not
+     * the layers' stored manifests, is the tree's manifest: applied as root, the base layer's device nodes
+     * are real files there, which a stored manifest does not list.
+     */
+    public TreeManifest recreate(List<Path> blobs, Path tree) {
+        try {
+            Files.createDirectories(tree);
+            Files.setAttribute(tree, "unix:mode", 0755);
+        } catch (IOException e) {
+            throw new EngineException("cannot create the tree " + tree + ": " + e.getMessage(), e);
+        }
+        applyAll(blobs, tree);
+        return new TreeScanner().scan(tree).manifest();
+    }
+
     /** Applies the entries of an open layer onto {@code target}. */
     public ApplyReport apply(LayerTarReader reader, Path target, String origin) {
         Path root;

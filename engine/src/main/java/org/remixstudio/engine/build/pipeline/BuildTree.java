@@ -6,17 +6,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.LinkOption;
-import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.remixstudio.engine.build.layer.KeptTrees;
+import org.remixstudio.engine.build.layer.LayerApplier;
 import org.remixstudio.engine.build.layer.OverlayManifest;
 import org.remixstudio.engine.build.layer.TreeManifest;
 import org.remixstudio.engine.build.layer.TreeScanner;
 import org.remixstudio.engine.build.sandbox.OverlayMount;
 import org.remixstudio.engine.build.sandbox.Sandbox;
 import org.remixstudio.engine.build.sandbox.SandboxMode;
+import org.remixstudio.engine.deb.ExtractOptions;
+import org.remixstudio.engine.export.oci.LayerBlob;
+import org.remixstudio.engine.export.oci.LayerEntry;
+import org.remixstudio.engine.export.oci.LayerTarWriter;
+import org.remixstudio.engine.tree.TreeEntry;
 
 /**
  * The tree a build works on, and how to take its manifest after a step: either a plain directory
@@ -103,9 +110,39 @@ final class BuildTree implements AutoCloseable {
         return OverlayManifest.derive(lowerManifest(), upperScan, root);
     }
 
-    /** The tree's manifest after a step that made only the entries at {@code changed}; {@code before} is the last one. */
-    TreeManifest update(TreeManifest before, Collection<String> changed) {
-        return overlay == null ? scanner.update(root, before, changed) : scan(before);
+    /**
+     * Creates the base layer's device nodes and FIFOs in the tree, as applying the layer would, and puts
+     * back the mtimes of their directories, so that every later step sees the same tree whether the base
+     * was built in this run or re-created from the cache. Only root can make device nodes.
+     *
+     * @param before  the tree's manifest now
+     * @param scratch a path for the tar of the nodes, deleted again
+     * @return the tree's manifest with the nodes, or empty when this process cannot make them
+     */
+    Optional<TreeManifest> materialize(List<TreeEntry> nodes, TreeManifest before, Path scratch,
+                                       LayerTarWriter plainWriter) {
+        if (!ExtractOptions.runningAsRoot()) {
+            return Optional.empty();
+        }
+        Map<Path, FileTime> parents = new LinkedHashMap<>();
+        try {
+            for (TreeEntry e : nodes) {
+                Path parent = root.resolve(e.path()).getParent();
+                if (!parents.containsKey(parent)) {
+                    parents.put(parent, Files.getLastModifiedTime(parent, LinkOption.NOFOLLOW_LINKS));
+                }
+            }
+            LayerBlob tar = plainWriter.write(nodes.stream().map(LayerEntry::of).toList(), scratch);
+            new LayerApplier().apply(tar.file(), root);
+            Files.delete(tar.file());
+            for (Map.Entry<Path, FileTime> p : parents.entrySet()) {
+                Files.setLastModifiedTime(p.getKey(), p.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the device nodes of the base layer in " + root + ": " + e, e);
+        }
+        List<String> made = nodes.stream().map(TreeEntry::path).toList();
+        return Optional.of(overlay == null ? scanner.update(root, before, made) : scan(before));
     }
 
     @Override

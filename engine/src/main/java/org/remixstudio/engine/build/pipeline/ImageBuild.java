@@ -3,10 +3,7 @@ package org.remixstudio.engine.build.pipeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,8 +15,6 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
-import org.remixstudio.engine.api.EngineException;
 import org.remixstudio.engine.api.ProgressEvent;
 import org.remixstudio.engine.build.PhaseTime;
 import org.remixstudio.engine.build.RootfsBuild;
@@ -40,23 +35,21 @@ import org.remixstudio.engine.build.sandbox.OverlayMount;
 import org.remixstudio.engine.build.sandbox.Sandbox;
 import org.remixstudio.engine.build.sandbox.SandboxMode;
 import org.remixstudio.engine.catalog.BinaryPackage;
-import org.remixstudio.engine.deb.ExtractOptions;
 import org.remixstudio.engine.export.oci.ImageLayer;
 import org.remixstudio.engine.export.oci.ImageReference;
 import org.remixstudio.engine.export.oci.ImageSpec;
 import org.remixstudio.engine.export.oci.LayerBlob;
 import org.remixstudio.engine.export.oci.LayerEntry;
 import org.remixstudio.engine.export.oci.LayerTarWriter;
-import org.remixstudio.engine.export.oci.OciArchiveWriter;
-import org.remixstudio.engine.export.oci.OciDirectoryWriter;
 import org.remixstudio.engine.spec.RemixSpec;
 import org.remixstudio.engine.tree.TreeEntry;
 
 /**
  * One run of {@link ImagePipeline}: the state a build carries from step to step (its work directory,
  * the tree and how it is mounted, the layers so far, the manifest of the tree after the last one, the
- * phase clock), so that each step is a method of its own. Used once, then closed, which removes the
- * work directory and releases the kept tree whatever happened.
+ * phase clock), so that each step is a method of its own; the tree's own work is {@link BuildTree}'s,
+ * writing the result {@link ImageOutput}'s. Used once, then closed, which removes the work directory
+ * and releases the kept tree whatever happened.
  */
 final class ImageBuild implements AutoCloseable {
 
@@ -177,7 +170,8 @@ final class ImageBuild implements AutoCloseable {
             List<LayerEntry> entries = new ArrayList<>(LayerDiff.compute(TreeManifest.empty(), before, tree).entries());
             special.forEach(e -> entries.add(LayerEntry.of(e)));
             if (options.format() == OutputFormat.ROOTFS) {
-                return writeRootfs(entries, sboms);
+                LayerBlob flat = plainWriter.write(entries, work.resolve("rootfs.tar"));
+                return new ImageOutput(options, progress).rootfs(flat.file(), built, warnings, sboms);
             }
             LayerBlob one = writer.write(entries, work.resolve("squashed.tar.gz"));
             LayerPlan top = plans.get(plans.size() - 1);
@@ -213,7 +207,9 @@ final class ImageBuild implements AutoCloseable {
         if (reused > 0 && needTree) {
             progress.accept(new ProgressEvent("cache", reused + " cached layer(s)", 0, reused, ProgressEvent.Unit.ITEMS));
             if (overlay) {
-                lease = keptTree(layers.subList(0, reused));
+                lease = keptTrees.findOrRecreate(layers.subList(0, reused), () -> progress.accept(new ProgressEvent(
+                        "cache", "re-creating the tree of " + reused + " cached layer(s)", 0, reused,
+                        ProgressEvent.Unit.ITEMS)));
                 // read on another core while the overlay is mounted and the next step runs
                 KeptTrees.Lease leased = lease;
                 CompletableFuture<TreeManifest> kept = CompletableFuture.supplyAsync(leased::manifest);
@@ -222,7 +218,7 @@ final class ImageBuild implements AutoCloseable {
                 before = null; // the kept manifest, taken from buildTree once needed
             }
             if (buildTree == null) {
-                before = recreate(layers, tree);
+                before = recreate(layers);
                 buildTree = BuildTree.plain(tree, mode);
             }
             phase("tree");
@@ -277,9 +273,10 @@ final class ImageBuild implements AutoCloseable {
         progress.accept(new ProgressEvent("layer", plan.name(), i + 1, plans.size(), ProgressEvent.Unit.ITEMS));
         before = after;
         if (!extra.isEmpty()) {
-            if (materialize(extra)) {
-                // the tree now equals one re-created from the base layer, which holds them as files
-                before = buildTree.update(before, extra.stream().map(TreeEntry::path).toList());
+            // made, the tree equals one re-created from the base layer, which holds them as files
+            Optional<TreeManifest> made = buildTree.materialize(extra, before, work.resolve("special.tar"), plainWriter);
+            if (made.isPresent()) {
+                before = made.get();
             } else {
                 special.addAll(extra);
             }
@@ -295,7 +292,7 @@ final class ImageBuild implements AutoCloseable {
             buildTree = overlayOrNull(CompletableFuture.completedFuture(before));
             if (buildTree == null) {
                 tree = work.resolve("root");
-                before = recreate(layers, tree);
+                before = recreate(layers);
                 buildTree = BuildTree.plain(tree, mode);
             }
             tree = buildTree.root();
@@ -337,35 +334,15 @@ final class ImageBuild implements AutoCloseable {
                 custom.blob().diffId().toString(), custom.blob().size(), hit.isPresent()));
     }
 
-    /** The flattened tree as a plain tar at the output, the SBOMs beside it. */
-    private BuiltImage writeRootfs(List<LayerEntry> entries, ImageSbomFiles sboms) {
-        LayerBlob flat = plainWriter.write(entries, work.resolve("rootfs.tar"));
-        move(flat.file(), options.output());
-        List<Path> beside = sboms == null ? List.of() : sboms.writeBeside(options.output());
-        return new BuiltImage(options.output(), "", size(options.output()), built, warnings, beside);
-    }
-
-    /** Writes the image (an OCI archive that is also a docker-archive, or an OCI directory) and the SBOMs beside it. */
+    /** Writes the image with its configuration, reports the phases' times and returns what was built. */
     private BuiltImage export(List<ImageLayer> imageLayers, List<BuiltLayer> described, ImageSbomFiles sboms) {
         ImageSpec image = ImageConfigs.imageSpec(spec, reference, imageLayers, created,
                 sboms == null ? Map.of() : sboms.annotations());
-        progress.accept(new ProgressEvent("export", options.output().toString(), 0, 1, ProgressEvent.Unit.ITEMS));
-        String digest;
-        if (options.format() == OutputFormat.OCI_DIR) {
-            new OciDirectoryWriter().write(image, options.output());
-            digest = new OciArchiveWriter().manifestDigest(image).toString();
-        } else {
-            // every blob was hashed in this build as it was written, or proven unchanged by LayerCache.verify
-            OciArchiveWriter archive = new OciArchiveWriter(false);
-            archive.write(image, options.output());
-            digest = archive.manifestDigest(image).toString();
-        }
-        List<Path> beside = sboms == null ? List.of() : sboms.writeBeside(options.output());
-        progress.accept(new ProgressEvent("export", options.output().toString(), 1, 1, ProgressEvent.Unit.ITEMS));
+        BuiltImage written = new ImageOutput(options, progress).image(image, described, warnings, sboms);
         phase("export");
         phases.forEach(ph -> progress.accept(new ProgressEvent("phase", ph.phase() + " "
                 + ph.duration().toMillis() + " ms", 1, 1, ProgressEvent.Unit.ITEMS)));
-        return new BuiltImage(options.output(), digest, size(options.output()), described, warnings, beside);
+        return written;
     }
 
     @Override
@@ -385,13 +362,9 @@ final class ImageBuild implements AutoCloseable {
         Sandbox.removeTree(work, mode);
     }
 
-    /** Re-creates the tree of {@code chain} in the empty or absent directory {@code tree}; returns its manifest. */
-    private TreeManifest recreate(List<CachedLayer> chain, Path tree) {
-        createRoot(tree);
-        new LayerApplier().applyAll(chain.stream().map(l -> l.blob().file()).toList(), tree);
-        // a re-created tree holds the base's device nodes as real files, which the cached manifest
-        // does not list: scan it afresh so they do not reappear in the next layer
-        return scanner.scan(tree).manifest();
+    /** Re-creates the tree of {@code chain} at {@link #tree}, an empty or absent directory; returns its manifest. */
+    private TreeManifest recreate(List<CachedLayer> chain) {
+        return new LayerApplier().recreate(chain.stream().map(l -> l.blob().file()).toList(), tree);
     }
 
     /**
@@ -407,60 +380,6 @@ final class ImageBuild implements AutoCloseable {
                     + "), so it was re-created from the cached layers. Put the cache on a local file system"
                     + " (ext4, xfs, btrfs) to rebuild faster.");
             return null;
-        }
-    }
-
-    /**
-     * The kept tree of the cached chain {@code chain}: found, or made by applying the chain's blobs into a
-     * new directory and kept.
-     */
-    private KeptTrees.Lease keptTree(List<CachedLayer> chain) {
-        CachedLayer top = chain.get(chain.size() - 1);
-        Optional<KeptTrees.Lease> found = keptTrees.find(top.chainId());
-        if (found.isPresent()) {
-            return found.get();
-        }
-        progress.accept(new ProgressEvent("cache", "re-creating the tree of " + chain.size() + " cached layer(s)", 0,
-                chain.size(), ProgressEvent.Unit.ITEMS));
-        Path fresh = keptTrees.newTreeDirectory();
-        try {
-            new LayerApplier().applyAll(chain.stream().map(l -> l.blob().file()).toList(), fresh);
-            TreeManifest manifest = scanner.scan(fresh).manifest();
-            return keptTrees.keep(fresh, top.chainId(), manifest);
-        } catch (RuntimeException e) {
-            keptTrees.discard(fresh);
-            throw e;
-        }
-    }
-
-    /**
-     * Creates the base layer's device nodes and FIFOs in the tree, as applying the layer would, and puts
-     * back the mtimes of their directories, so that every later step sees the same tree whether the base
-     * was built in this run or re-created from the cache. Only root can make device nodes.
-     *
-     * @return whether they were made
-     */
-    private boolean materialize(List<TreeEntry> nodes) {
-        if (!ExtractOptions.runningAsRoot()) {
-            return false;
-        }
-        Map<Path, FileTime> parents = new LinkedHashMap<>();
-        try {
-            for (TreeEntry e : nodes) {
-                Path parent = tree.resolve(e.path()).getParent();
-                if (!parents.containsKey(parent)) {
-                    parents.put(parent, Files.getLastModifiedTime(parent, LinkOption.NOFOLLOW_LINKS));
-                }
-            }
-            LayerBlob tar = plainWriter.write(nodes.stream().map(LayerEntry::of).toList(), work.resolve("special.tar"));
-            new LayerApplier().apply(tar.file(), tree);
-            Files.delete(tar.file());
-            for (Map.Entry<Path, FileTime> p : parents.entrySet()) {
-                Files.setLastModifiedTime(p.getKey(), p.getValue());
-            }
-            return true;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the device nodes of the base layer in " + tree + ": " + e, e);
         }
     }
 
@@ -501,33 +420,6 @@ final class ImageBuild implements AutoCloseable {
     private static BuiltLayer builtLayer(LayerPlan plan, CachedLayer layer, boolean fromCache) {
         return new BuiltLayer(plan.name(), plan.packages().size(), plan.added().size(), plan.removed().size(),
                 layer.blob().diffId().toString(), layer.blob().size(), fromCache);
-    }
-
-    private static void move(Path from, Path to) {
-        try {
-            Path tmp = to.resolveSibling("." + to.getFileName() + ".part");
-            Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new EngineException("cannot write " + to + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static long size(Path output) {
-        try (Stream<Path> files = Files.walk(output)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        } catch (IOException e) {
-            return -1;
-        }
-    }
-
-    private static void createRoot(Path tree) {
-        try {
-            Files.createDirectories(tree);
-            Files.setAttribute(tree, "unix:mode", 0755);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the build tree " + tree, e);
-        }
     }
 
     private static void checkCancelled() {
