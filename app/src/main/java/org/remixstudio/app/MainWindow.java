@@ -26,7 +26,6 @@ import org.remixstudio.app.controls.Toast;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.layout.StackPane;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.remixstudio.app.build.BootConsoleView;
 import org.remixstudio.app.build.BuildView;
@@ -34,11 +33,9 @@ import org.remixstudio.app.catalog.CatalogView;
 import org.remixstudio.app.library.LibraryView;
 import org.remixstudio.app.catalog.PackageDetailsView;
 import org.remixstudio.app.document.DocumentViewModel;
-import org.remixstudio.app.document.NewRemixDialog;
 import org.remixstudio.app.impact.ImpactView;
 import org.remixstudio.app.layers.LayerStackView;
 import org.remixstudio.app.layers.LayerStackViewModel;
-import org.remixstudio.engine.spec.RemixSpecFiles;
 
 /**
  * The main window: menus, the catalog (left), the layer stack (center), impact and package details
@@ -55,13 +52,12 @@ public final class MainWindow {
     private final Scene scene;
     private final AppIcons icons = AppIcons.shared();
     private Theme theme = Theme.LIGHT;
-    /** How the unsaved-changes question is asked: a dialog; tests answer it themselves. */
-    private java.util.function.Function<String, Dialogs.SaveChoice> askSave;
+    private final DocumentCommands documents;
 
     public MainWindow(Studio studio, Stage stage) {
         this.studio = studio;
         this.stage = stage;
-        this.askSave = name -> Dialogs.askSave(stage, name);
+        this.documents = new DocumentCommands(studio, stage);
         LayerStackViewModel layers = studio.layers();
         layerView = new LayerStackView(layers, studio.impact());
         catalogView = new CatalogView(studio.catalog(), layers::addPackage, layers::editableLayers,
@@ -90,7 +86,7 @@ public final class MainWindow {
             // the close goes on only after the prompt, and after the save it may ask for has finished
             if (studio.document().isDirty()) {
                 e.consume();
-                whenChangesSettled(stage::close);
+                documents.whenChangesSettled(stage::close);
             }
         });
     }
@@ -117,20 +113,20 @@ public final class MainWindow {
         DocumentViewModel doc = studio.document();
         LayerStackViewModel layers = studio.layers();
 
-        MenuItem newRemix = item("New remix…", "Shortcut+N", this::newRemix);
-        MenuItem open = item("Open…", "Shortcut+O", this::open);
+        MenuItem newRemix = item("New remix…", "Shortcut+N", documents::newRemix);
+        MenuItem open = item("Open…", "Shortcut+O", documents::open);
         Menu recent = new Menu("Open recent");
-        recent.setOnShowing(e -> fillRecent(recent));
-        fillRecent(recent);
-        doc.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent(recent));
-        MenuItem save = item("Save", "Shortcut+S", this::save);
-        MenuItem saveAs = item("Save as…", "Shortcut+Shift+S", this::saveAs);
+        recent.setOnShowing(e -> documents.fillRecent(recent));
+        documents.fillRecent(recent);
+        doc.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> documents.fillRecent(recent));
+        MenuItem save = item("Save", "Shortcut+S", documents::save);
+        MenuItem saveAs = item("Save as…", "Shortcut+Shift+S", documents::saveAs);
         MenuItem build = item("Build & export…", "Shortcut+B", () -> openBuild());
         MenuItem library = item("Library…", "Shortcut+Shift+L", () -> openLibrary());
-        MenuItem policy = item("License policy…", null, this::choosePolicy);
+        MenuItem policy = item("License policy…", null, documents::choosePolicy);
         policy.setId("menu-license-policy");
-        MenuItem noPolicy = item("No license policy", null, () -> setPolicy(null));
-        MenuItem quit = item("Quit", "Shortcut+Q", () -> whenChangesSettled(stage::close));
+        MenuItem noPolicy = item("No license policy", null, () -> documents.setPolicy(null));
+        MenuItem quit = item("Quit", "Shortcut+Q", () -> documents.whenChangesSettled(stage::close));
         Menu file = new Menu("_File", null, newRemix, open, recent, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), build, library, new SeparatorMenuItem(), policy, noPolicy,
                 new SeparatorMenuItem(), quit);
@@ -247,121 +243,18 @@ public final class MainWindow {
 
     // ---- documents
 
-    /**
-     * Runs {@code then} when there are no unsaved changes, or once the user has dropped them or they
-     * are saved: Save writes in the background and {@code then} follows when the write succeeded
-     * (a failed write shows the error and leaves everything open). Cancel, or cancelling the file
-     * chooser, runs nothing.
-     */
-    void whenChangesSettled(Runnable then) {
-        DocumentViewModel doc = studio.document();
-        if (!doc.isDirty()) {
-            then.run();
-            return;
-        }
-        switch (askSave.apply(doc.spec().name())) {
-            case SAVE -> saveTarget(doc.fileProperty().get()).ifPresent(target -> doc.saveAs(target, this::showError, then));
-            case DISCARD -> {
-                doc.discardChanges();
-                then.run();
-            }
-            case CANCEL -> { }
-        }
-    }
-
     public void setSaveQuestion(java.util.function.Function<String, Dialogs.SaveChoice> ask) {
-        this.askSave = ask;
+        documents.setSaveQuestion(ask);
     }
 
-    private void newRemix() {
-        whenChangesSettled(() -> NewRemixDialog.show(stage, studio.document().spec())
-                .ifPresent(spec -> studio.newRemix(spec, this::showError)));
-    }
-
-    private void open() {
-        whenChangesSettled(() -> {
-            FileChooser chooser = chooser("Open remix");
-            Path file = Optional.ofNullable(chooser.showOpenDialog(stage)).map(java.io.File::toPath).orElse(null);
-            if (file != null) {
-                openFile(file);
-            }
-        });
-    }
-
+    /** Opens the remix in {@code file}, reading it in the background. */
     public void openFile(Path file) {
-        studio.document().open(file, this::showError);
-    }
-
-    /** File ▸ License policy…: a policy JSON file (docs/licenses.md) whose findings the impact pane lists. */
-    private void choosePolicy() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("License policy");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("License policy (*.json)", "*.json"));
-        Path current = studio.impact().policyProperty().get();
-        if (current != null && current.getParent() != null && java.nio.file.Files.isDirectory(current.getParent())) {
-            chooser.setInitialDirectory(current.getParent().toFile());
-        }
-        Optional.ofNullable(chooser.showOpenDialog(stage)).map(java.io.File::toPath).ifPresent(this::setPolicy);
-    }
-
-    private void setPolicy(Path policy) {
-        try {
-            studio.setLicensePolicy(policy);
-        } catch (java.io.IOException e) {
-            showError("The license policy applies, but could not be remembered: " + e.getMessage());
-        }
-    }
-
-    private void fillRecent(Menu recent) {
-        recent.getItems().clear();
-        for (Path p : studio.document().recentFiles()) {
-            MenuItem m = new MenuItem(p.getFileName() + "  —  " + p.getParent());
-            m.setMnemonicParsing(false);
-            m.setOnAction(e -> whenChangesSettled(() -> openFile(p)));
-            recent.getItems().add(m);
-        }
-        recent.setDisable(recent.getItems().isEmpty());
-    }
-
-    private void save() {
-        if (!studio.document().save(this::showError)) {
-            saveAs();
-        }
-    }
-
-    private void saveAs() {
-        saveAs(null);
-    }
-
-    /** Saves to {@code known}, or asks where when it is null. */
-    private void saveAs(Path known) {
-        saveTarget(known).ifPresent(target -> studio.document().saveAs(target, this::showError));
-    }
-
-    /** {@code known}, or the file the user chooses (empty when they cancel). */
-    private Optional<Path> saveTarget(Path known) {
-        if (known != null) {
-            return Optional.of(known);
-        }
-        FileChooser chooser = chooser("Save remix");
-        chooser.setInitialFileName(studio.document().spec().name() + RemixSpecFiles.SPEC_SUFFIX);
-        return Optional.ofNullable(chooser.showSaveDialog(stage)).map(java.io.File::toPath);
-    }
-
-    private FileChooser chooser(String title) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Remix specs", "*" + RemixSpecFiles.SPEC_SUFFIX));
-        Path f = studio.document().fileProperty().get();
-        if (f != null && f.getParent() != null) {
-            chooser.setInitialDirectory(f.getParent().toFile());
-        }
-        return chooser;
+        documents.openFile(file);
     }
 
     /** An engine's message in a dialog over the window, shown in a turn of its own. */
     public void showError(String message) {
-        studio.runner().fxWork().runLater("error dialog", () -> Dialogs.error(stage, "That did not work", message, null));
+        documents.showError(message);
     }
 
     // ---- other windows
@@ -400,7 +293,7 @@ public final class MainWindow {
     public Stage openLibrary() {
         if (libraryStage == null) {
             libraryStage = child("Library", new LibraryView(studio.library(),
-                    entry -> whenChangesSettled(() -> openFile(entry.file()))), 820, 480);
+                    entry -> documents.whenChangesSettled(() -> documents.openFile(entry.file()))), 820, 480);
         }
         studio.library().refresh();
         libraryStage.show();
